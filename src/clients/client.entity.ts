@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+import { spaceDelimited } from '../database/space-delimited.transformer';
+
+@Entity('clients')
+export class Client {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string = randomUUID();
+
+  /** The public, URL-safe identifier clients send. */
+  @Column({ name: 'client_id', type: 'varchar', length: 64, unique: true })
+  clientId!: string;
+
+  /** Hex SHA-256 of the secret; null for public clients. */
+  @Column({ name: 'secret_hash', type: 'varchar', length: 64, nullable: true })
+  secretHash: string | null = null;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  /** The registering user; null for clients made by the server itself (the portal client). */
+  @Column({ name: 'owner_id', type: 'varchar', length: 36, nullable: true })
+  ownerId: string | null = null;
+
+  @Column({ type: 'boolean', default: true })
+  confidential: boolean = true;
+
+  @Column({ name: 'grant_types', type: 'varchar', length: 500, transformer: spaceDelimited })
+  grantTypes: string[] = [];
+
+  @Column({ type: 'varchar', length: 2000, transformer: spaceDelimited })
+  scopes: string[] = [];
+
+  @Column({ name: 'access_token_ttl', type: 'int', nullable: true })
+  accessTokenTtlSeconds: number | null = null;
+
+  @Column({ name: 'refresh_token_ttl', type: 'int', nullable: true })
+  refreshTokenTtlSeconds: number | null = null;
+
+  /** Admin-granted: may introspect tokens issued to any client (RFC 7662). */
+  @Column({ name: 'can_introspect', type: 'boolean', default: false })
+  canIntrospect: boolean = false;
+
+  @Column({ type: 'boolean', default: false })
+  disabled: boolean = false;
+
+  @CreatedAtColumn()
+  createdAt!: Date;
+
+  @UpdatedAtColumn()
+  updatedAt!: Date;
+}

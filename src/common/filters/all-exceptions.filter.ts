@@ -1,0 +1,35 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../../config/app-config';
+import { renderError } from './render-error';
+
+/** The one place errors become HTTP responses, for Nest handlers and Fastify's own errors alike. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly config: AppConfig) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    this.reply(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  reply(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    const rendered = renderError(exception, { url: request.url, realm: this.config.issuer });
+    if (rendered.unexpected) this.logger.error(describeForLog(exception));
+    if (reply.sent) return;
+    void reply
+      .status(rendered.status)
+      .headers(rendered.headers)
+      .type('application/json; charset=utf-8')
+      .send(rendered.body);
+  }
+}
+
+// Only the name, message and stack: driver errors also carry the SQL and its parameters, which may hold hashes.
+function describeForLog(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { error: String(exception) };
+  const { code } = exception as { code?: unknown };
+  return { error: exception.name, code, message: exception.message, stack: exception.stack };
+}

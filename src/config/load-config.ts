@@ -1,0 +1,91 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AppConfig, DatabaseConfig } from './app-config';
+import { Environment } from './environment';
+
+export const DEFAULT_SQLITE_PATH = 'data/oauth.sqlite';
+
+/** Thrown for a bad environment; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = plainToInstance(Environment, present, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const [firstError] = validateSync(parsed, { whitelist: false, skipMissingProperties: false });
+  if (firstError) {
+    const reason = Object.values(firstError.constraints ?? {})[0] ?? 'is invalid';
+    const shown = describeValue(firstError.property, present[firstError.property]);
+    throw new ConfigError(
+      `Invalid configuration: ${firstError.property} ${stripProperty(reason, firstError.property)}${shown}`,
+    );
+  }
+  return new AppConfig({
+    env: (parsed.NODE_ENV as AppConfig['env'] | undefined) ?? 'development',
+    port: parsed.PORT,
+    host: parsed.HOST,
+    issuer: (parsed.ISSUER ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
+    database: parseDatabaseUrl(parsed.DATABASE_URL),
+    redisUrl: parsed.REDIS_URL,
+    accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL,
+    refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL,
+    signupEnabled: parsed.SIGNUP_ENABLED,
+    admin: { email: parsed.ADMIN_EMAIL?.toLowerCase(), password: parsed.ADMIN_PASSWORD },
+    portalClientId: parsed.PORTAL_CLIENT_ID,
+    logLevel: parsed.LOG_LEVEL,
+    jwtAlgorithm: parsed.JWT_ALG as AppConfig['jwtAlgorithm'],
+    keyEncryptionSecret: parsed.KEY_ENCRYPTION_SECRET,
+    metricsToken: parsed.METRICS_TOKEN,
+    allowQueryToken: parsed.ALLOW_QUERY_TOKEN,
+    trustProxy: parsed.TRUST_PROXY,
+    corsOrigins: parsed.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  });
+}
+
+export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
+  if (!url) return { type: 'sqlite', path: DEFAULT_SQLITE_PATH };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!path)
+      throw new ConfigError('Invalid configuration: DATABASE_URL sqlite: needs a file path (sqlite:data/oauth.sqlite)');
+    return { type: 'sqlite', path };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('Invalid configuration: DATABASE_URL is not a URL (expected mysql://user:pass@host:port/db)');
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!['mysql:', 'mariadb:'].includes(parsed.protocol) || !parsed.hostname || !database) {
+    throw new ConfigError('Invalid configuration: DATABASE_URL must be mysql://user:pass@host:port/db or sqlite:path');
+  }
+  return {
+    type: 'mysql',
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    username: decodeURIComponent(parsed.username) || 'root',
+    password: decodeURIComponent(parsed.password),
+    database,
+  };
+}
+
+function stripProperty(reason: string, property: string): string {
+  return reason.startsWith(property) ? reason.slice(property.length).trim() : reason;
+}
+
+const SECRET_VARIABLES = new Set([
+  'ADMIN_PASSWORD',
+  'KEY_ENCRYPTION_SECRET',
+  'METRICS_TOKEN',
+  'DATABASE_URL',
+  'REDIS_URL',
+]);
+
+function describeValue(property: string, value: string | undefined): string {
+  if (value === undefined || SECRET_VARIABLES.has(property)) return '';
+  return ` (got ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)})`;
+}

@@ -1,0 +1,10 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Client } from '../clients/client.entity';
+import { Contact } from '../contacts/contact.entity';
+import { Scope } from '../scopes/scope.entity';
+import { RefreshToken } from '../tokens/refresh-token.entity';
+import { RevokedAccessToken } from '../tokens/revoked-access-token.entity';
+import { SigningKey } from '../tokens/signing-key.entity';
+import { User } from '../users/user.entity';
+
+export const ENTITIES = [User, Scope, Client, RefreshToken, SigningKey, RevokedAccessToken, AuditEvent, Contact];

@@ -1,0 +1,21 @@
+import { ConfigModule } from '@nestjs/config';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/load-config';
+
+async function bootstrap(): Promise<void> {
+  await ConfigModule.forRoot({ envFilePath: '.env', expandVariables: true });
+  const config = loadConfig(process.env);
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const base = config.issuer;
+  console.log(
+    `OAuth server listening on ${base}\n  API docs:       ${base}/docs\n  Token endpoint: ${base}/oauth/token`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  // A bad configuration is one clear line, not a stack trace.
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

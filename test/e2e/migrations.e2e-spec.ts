@@ -1,0 +1,73 @@
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { MIGRATIONS } from '../../src/database/migrations';
+import { runMigrations } from '../../src/database/run-migrations';
+import { parseDatabaseUrl } from '../../src/config/load-config';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const TABLES = [
+  'users',
+  'scopes',
+  'clients',
+  'refresh_tokens',
+  'signing_keys',
+  'revoked_access_tokens',
+  'audit_events',
+  'contacts',
+];
+
+async function openDataSource(database: TestDatabase): Promise<DataSource> {
+  return new DataSource(buildDataSourceOptions(parseDatabaseUrl(database.url))).initialize();
+}
+
+async function tableNames(dataSource: DataSource): Promise<string[]> {
+  const sql =
+    dataSource.options.type === 'mysql'
+      ? 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()'
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+  const rows = await dataSource.query<{ name: string }[]>(sql);
+  return rows.map((row) => row.name).sort();
+}
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    dataSource = await openDataSource(database);
+  });
+  afterEach(async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('create every table, and a second run is a no-op', async () => {
+    await runMigrations(dataSource);
+    expect(await tableNames(dataSource)).toEqual(expect.arrayContaining(TABLES));
+    await runMigrations(dataSource);
+    const applied = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
+    expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+    expect(await dataSource.showMigrations()).toBe(false);
+  });
+
+  it('revert cleanly, leaving only the migrations table, and apply again', async () => {
+    await runMigrations(dataSource);
+    for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
+    expect(await tableNames(dataSource)).toEqual(['migrations']);
+    await runMigrations(dataSource);
+    expect(await tableNames(dataSource)).toEqual(expect.arrayContaining(TABLES));
+  });
+
+  it('two instances starting at once on one database apply each migration exactly once', async () => {
+    const second = await openDataSource(database);
+    try {
+      await Promise.all([runMigrations(dataSource), runMigrations(second)]);
+      const applied = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
+      expect(applied).toHaveLength(MIGRATIONS.length);
+      expect(await tableNames(second)).toEqual(expect.arrayContaining(TABLES));
+    } finally {
+      await second.destroy();
+    }
+  });
+});

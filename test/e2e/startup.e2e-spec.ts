@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const MAIN = join(__dirname, '../../dist/main.js');
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the built server (npm test builds it first) as a separate process, as `npm start` does. */
+function startServer(env: Record<string, string>, untilStdout?: RegExp): Promise<Run & { stop(): Promise<Run> }> {
+  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env } });
+  const run: Run = { code: null, signal: null, stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
+  const exited = new Promise<Run>((resolve) => child.on('exit', (code, signal) => resolve({ ...run, code, signal })));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return new Promise((resolve) => {
+    if (untilStdout) {
+      child.stdout.on('data', () => {
+        if (untilStdout.test(run.stdout)) resolve({ ...run, stop });
+      });
+    }
+    void exited.then((result) => resolve({ ...result, stop }));
+  });
+}
+
+describe('starting the built server', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'oauth-start-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '99999' }, 'PORT'],
+    [{ DATABASE_URL: 'postgres://user@host/db' }, 'DATABASE_URL'],
+  ])('stops with one line naming the variable for %j', async (env, variable) => {
+    const result = await startServer(env);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(variable);
+    expect(result.stderr).not.toMatch(/\s+at /);
+  });
+
+  it('migrates the embedded SQLite database, prints the URLs, and shuts down on SIGTERM', async () => {
+    const running = await startServer(
+      { PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'oauth.sqlite')}`, ISSUER: 'http://localhost:3000' },
+      /Token endpoint: .*\/oauth\/token/,
+    );
+    expect(running.stdout).toContain('http://localhost:3000/docs');
+    expect(existsSync(join(dir, 'oauth.sqlite'))).toBe(true);
+    const stopped = await running.stop();
+    // Nest closes the app (in-flight requests, the pool), then re-raises the signal it was sent.
+    expect(stopped.code === 0 || stopped.signal === 'SIGTERM').toBe(true);
+    expect(stopped.stderr).toBe('');
+  });
+});
