@@ -1,0 +1,19 @@
+/** Who a verified access token speaks for; the bearer guard puts it on the request. */
+export interface AccessTokenPrincipal {
+  /** The token's `sub`: the user id, or the client_id for client_credentials tokens. */
+  subject: string;
+  /** The user behind the token; absent for client_credentials tokens. */
+  userId?: string;
+  /** The public client_id the token was issued to. */
+  clientId: string;
+  scopes: readonly string[];
+  jti: string;
+  /** `exp`, in seconds since the epoch. */
+  expiresAt: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: AccessTokenPrincipal;
+  }
+}
