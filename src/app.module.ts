@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { AppConfig } from './config/app-config';
@@ -11,6 +11,8 @@ import { MetricsModule } from './metrics/metrics.module';
 export interface AppModuleOptions {
   /** Where logs go (tests capture them); stdout when absent. */
   logStream?: DestinationStream;
+  /** Modules mounted beside the app's own (the benchmark's bench-only routes); never used in production. */
+  extraImports?: (Type | DynamicModule)[];
 }
 
 @Module({})
@@ -24,6 +26,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.database), retryAttempts: 0 }),
         MetricsModule,
         HealthModule,
+        ...(options.extraImports ?? []),
       ],
     };
   }

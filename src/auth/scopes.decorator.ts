@@ -1,0 +1,22 @@
+import { applyDecorators } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
+
+/** The name of the OAuth2 security scheme in the OpenAPI document. */
+export const OAUTH2_SECURITY_SCHEME = 'oauth2';
+
+/** Metadata read by the scopes guard: every listed scope is required. */
+export const RequiredScopes = Reflector.createDecorator<readonly string[]>();
+
+/**
+ * Protects a route (or controller) with a bearer token carrying all the given scopes, and documents
+ * that in Swagger in the same breath.
+ */
+export function Scopes(...scopes: string[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    RequiredScopes(scopes),
+    ApiOAuth2(scopes, OAUTH2_SECURITY_SCHEME),
+    ApiUnauthorizedResponse({ description: 'Missing, invalid, expired or revoked access token (RFC 6750 §3.1)' }),
+    ApiForbiddenResponse({ description: `The token lacks a required scope: ${scopes.join(' ')}` }),
+  );
+}
