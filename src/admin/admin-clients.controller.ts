@@ -1,0 +1,62 @@
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Query, UseGuards } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Scopes } from '../auth/scopes.decorator';
+import type { Page } from '../common/pagination/pagination.dto';
+import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
+import { AdminClientsService, ClientWithOwner } from './admin-clients.service';
+import { CurrentAdminGuard } from './current-admin.guard';
+import { AdminClientQuery, AdminClientResponse, UpdateClientByAdminDto } from './dto/admin-client.dto';
+
+const toResponse = ({ client, owner }: ClientWithOwner): AdminClientResponse =>
+  AdminClientResponse.ofClient(client, owner);
+
+@ApiTags('admin')
+@Controller('admin/clients')
+@Scopes('admin')
+@UseGuards(CurrentAdminGuard)
+export class AdminClientsController {
+  constructor(private readonly clients: AdminClientsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List every client with its owner' })
+  @ApiPaginatedResponse(AdminClientResponse)
+  @ApiErrorResponses(400)
+  async list(@Query() query: AdminClientQuery): Promise<Page<AdminClientResponse>> {
+    const { items, total } = await this.clients.list(query);
+    return { items: items.map(toResponse), total };
+  }
+
+  @Get(':client_id')
+  @ApiOperation({ summary: 'Read a client' })
+  @ApiOkResponse({ type: AdminClientResponse })
+  @ApiErrorResponses(404)
+  async get(@Param('client_id') clientId: string): Promise<AdminClientResponse> {
+    return toResponse(await this.clients.get(clientId));
+  }
+
+  @Patch(':client_id')
+  @ApiOperation({
+    summary: 'Change scopes (admin-only ones too), grant types, lifetimes, introspection right; disable',
+    description: 'Disabling revokes the client’s refresh tokens.',
+  })
+  @ApiOkResponse({ type: AdminClientResponse })
+  @ApiErrorResponses(400, 404)
+  async update(
+    @CurrentUser() adminId: string,
+    @Ip() ip: string,
+    @Param('client_id') clientId: string,
+    @Body() body: UpdateClientByAdminDto,
+  ): Promise<AdminClientResponse> {
+    return toResponse(await this.clients.update(adminId, clientId, body, ip));
+  }
+
+  @Delete(':client_id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a client; its refresh tokens are revoked' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrorResponses(404)
+  async delete(@CurrentUser() adminId: string, @Ip() ip: string, @Param('client_id') clientId: string): Promise<void> {
+    await this.clients.delete(adminId, clientId, ip);
+  }
+}

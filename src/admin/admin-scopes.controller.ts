@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Scopes } from '../auth/scopes.decorator';
+import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
+import { AdminScopesService } from './admin-scopes.service';
+import { CurrentAdminGuard } from './current-admin.guard';
+import { CreateScopeDto, ScopeResponse, UpdateScopeDto } from './dto/admin-scope.dto';
+
+@ApiTags('admin')
+@Controller('admin/scopes')
+@Scopes('admin')
+@UseGuards(CurrentAdminGuard)
+export class AdminScopesController {
+  constructor(private readonly scopes: AdminScopesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List scopes' })
+  @ApiPaginatedResponse(ScopeResponse)
+  @ApiErrorResponses(400)
+  async list(@Query() page: PaginationQuery): Promise<Page<ScopeResponse>> {
+    const { items, total } = await this.scopes.list(page);
+    return { items: items.map((scope) => ScopeResponse.of(scope)), total };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a scope' })
+  @ApiCreatedResponse({ type: ScopeResponse })
+  @ApiErrorResponses(400, 409)
+  async create(@CurrentUser() adminId: string, @Ip() ip: string, @Body() body: CreateScopeDto): Promise<ScopeResponse> {
+    return ScopeResponse.of(await this.scopes.create(adminId, body, ip));
+  }
+
+  @Get(':name')
+  @ApiOperation({ summary: 'Read a scope' })
+  @ApiOkResponse({ type: ScopeResponse })
+  @ApiErrorResponses(404)
+  async get(@Param('name') name: string): Promise<ScopeResponse> {
+    return ScopeResponse.of(await this.scopes.get(name));
+  }
+
+  @Patch(':name')
+  @ApiOperation({ summary: 'Change a scope’s description, default or admin-only flag' })
+  @ApiOkResponse({ type: ScopeResponse })
+  @ApiErrorResponses(400, 404)
+  async update(
+    @CurrentUser() adminId: string,
+    @Ip() ip: string,
+    @Param('name') name: string,
+    @Body() body: UpdateScopeDto,
+  ): Promise<ScopeResponse> {
+    return ScopeResponse.of(await this.scopes.update(adminId, name, body, ip));
+  }
+
+  @Delete(':name')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a scope no client is allowed any more (else 409)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrorResponses(404, 409)
+  async delete(@CurrentUser() adminId: string, @Ip() ip: string, @Param('name') name: string): Promise<void> {
+    await this.scopes.delete(adminId, name, ip);
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Scopes } from '../auth/scopes.decorator';
+import type { Page } from '../common/pagination/pagination.dto';
+import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
+import { AdminUsersService } from './admin-users.service';
+import { CurrentAdminGuard } from './current-admin.guard';
+import { AdminUserQuery, AdminUserResponse, UpdateUserByAdminDto } from './dto/admin-user.dto';
+
+@ApiTags('admin')
+@Controller('admin/users')
+@Scopes('admin')
+@UseGuards(CurrentAdminGuard)
+export class AdminUsersController {
+  constructor(private readonly users: AdminUsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List users, optionally searching by email' })
+  @ApiPaginatedResponse(AdminUserResponse)
+  @ApiErrorResponses(400)
+  async list(@Query() query: AdminUserQuery): Promise<Page<AdminUserResponse>> {
+    const { items, total } = await this.users.list(query);
+    return { items: items.map((user) => AdminUserResponse.of(user)), total };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read a user' })
+  @ApiOkResponse({ type: AdminUserResponse })
+  @ApiErrorResponses(400, 404)
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<AdminUserResponse> {
+    return AdminUserResponse.of(await this.users.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Disable or enable, make or unmake admin, rename',
+    description: 'Disabling revokes the user’s refresh tokens. An admin cannot disable or un-admin themselves (409).',
+  })
+  @ApiOkResponse({ type: AdminUserResponse })
+  @ApiErrorResponses(400, 404, 409)
+  async update(
+    @CurrentUser() adminId: string,
+    @Ip() ip: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateUserByAdminDto,
+  ): Promise<AdminUserResponse> {
+    return AdminUserResponse.of(await this.users.update(adminId, id, body, ip));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a user with their apps, tokens and contacts', description: 'Not oneself (409).' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrorResponses(400, 404, 409)
+  async delete(
+    @CurrentUser() adminId: string,
+    @Ip() ip: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    await this.users.delete(adminId, id, ip);
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, NotFoundError } from '../common/errors/domain.error';
+import type { Page } from '../common/pagination/pagination.dto';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import type { AdminUserQuery, UpdateUserByAdminDto } from './dto/admin-user.dto';
+import { likePattern, LIKE_ESCAPE } from './like-pattern';
+
+@Injectable()
+export class AdminUsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly usersService: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: AdminUserQuery): Promise<Page<User>> {
+    const builder = this.users.createQueryBuilder('user').orderBy('user.created_at', 'DESC').addOrderBy('user.id');
+    if (query.email) {
+      builder.where(`user.email LIKE :email ESCAPE '${LIKE_ESCAPE}'`, {
+        email: `%${likePattern(query.email.toLowerCase())}%`,
+      });
+    }
+    const [items, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  /** An admin cannot disable or un-admin themselves (409): there must be someone left to undo it. */
+  async update(adminId: string, id: string, body: UpdateUserByAdminDto, ip?: string): Promise<User> {
+    const user = await this.get(id);
+    if (id === adminId && (body.disabled === true || body.is_admin === false)) {
+      throw new ConflictError('An admin cannot disable or remove admin rights from their own account');
+    }
+    const changes: Partial<User> = {};
+    if (body.disabled !== undefined) changes.disabled = body.disabled;
+    if (body.is_admin !== undefined) changes.isAdmin = body.is_admin;
+    if (body.name !== undefined) changes.name = body.name;
+    if (Object.keys(changes).length === 0) return user;
+    await this.users.update({ id }, changes);
+    if (body.disabled === true) await this.usersService.revokeRefreshTokens(id);
+    await this.audit.record({
+      type: 'admin.user_updated',
+      actorUserId: adminId,
+      ip,
+      subject: id,
+      details: { ...body },
+    });
+    return this.get(id);
+  }
+
+  /** Deleting a user deletes their clients, refresh tokens and contacts (foreign-key cascade). */
+  async delete(adminId: string, id: string, ip?: string): Promise<void> {
+    if (id === adminId) throw new ConflictError('An admin cannot delete their own account');
+    const user = await this.get(id);
+    await this.users.delete({ id });
+    await this.audit.record({
+      type: 'admin.user_deleted',
+      actorUserId: adminId,
+      ip,
+      subject: id,
+      details: { email: user.email },
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { ClientNameField, GrantTypesField, ScopesField } from '../../client-registration/dto/client-fields';
+import { ClientResponse } from '../../client-registration/dto/client-response.dto';
+import type { Client } from '../../clients/client.entity';
+import { PaginationQuery } from '../../common/pagination/pagination.dto';
+import type { User } from '../../users/user.entity';
+
+export class AdminClientQuery extends PaginationQuery {
+  @ApiPropertyOptional({
+    description: 'Only the apps of this user id',
+    example: '3f0e9c1a-8d6b-4f7e-9a51-2c4d8e6f1b23',
+  })
+  @IsOptional()
+  @IsString()
+  @IsUUID()
+  owner?: string;
+}
+
+/** null clears a per-client lifetime (the server default applies again). */
+const nullable = ValidateIf((_object, value) => value !== null);
+
+export class UpdateClientByAdminDto {
+  @ClientNameField(false)
+  name?: string;
+
+  @GrantTypesField('Allowed grant types; client_credentials only for confidential clients')
+  grant_types?: string[];
+
+  @ScopesField('Allowed scopes; admins may grant admin-only scopes')
+  scopes?: string[];
+
+  @ApiPropertyOptional({
+    description: 'A disabled client cannot authenticate; its refresh tokens are revoked',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional({ description: 'May introspect tokens issued to other clients (RFC 7662)', example: false })
+  @IsOptional()
+  @IsBoolean()
+  can_introspect?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Access-token lifetime in seconds; null: the server default',
+    example: 900,
+    nullable: true,
+    type: Number,
+    minimum: 60,
+    maximum: 86_400,
+  })
+  @IsOptional()
+  @nullable
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  access_token_ttl?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'Refresh-token lifetime in seconds; null: the server default',
+    example: 604_800,
+    nullable: true,
+    type: Number,
+    minimum: 60,
+    maximum: 31_536_000,
+  })
+  @IsOptional()
+  @nullable
+  @IsInt()
+  @Min(60)
+  @Max(31_536_000)
+  refresh_token_ttl?: number | null;
+}
+
+export class ClientOwnerResponse {
+  @ApiProperty({ example: '3f0e9c1a-8d6b-4f7e-9a51-2c4d8e6f1b23' })
+  id!: string;
+
+  @ApiProperty({ example: 'ada@example.com' })
+  email!: string;
+}
+
+/** A client as the admin portal shows it: with its owner and settings, never a secret or its hash. */
+export class AdminClientResponse extends ClientResponse {
+  @ApiProperty({
+    type: ClientOwnerResponse,
+    nullable: true,
+    description: 'null for the server’s own clients (the portal)',
+  })
+  owner!: ClientOwnerResponse | null;
+
+  @ApiProperty({ example: false })
+  disabled!: boolean;
+
+  @ApiProperty({ example: false })
+  can_introspect!: boolean;
+
+  @ApiProperty({ example: null, nullable: true, type: Number })
+  access_token_ttl!: number | null;
+
+  @ApiProperty({ example: null, nullable: true, type: Number })
+  refresh_token_ttl!: number | null;
+
+  static ofClient(client: Client, owner: Pick<User, 'id' | 'email'> | null): AdminClientResponse {
+    return {
+      ...ClientResponse.of(client),
+      owner: owner ? { id: owner.id, email: owner.email } : null,
+      disabled: client.disabled,
+      can_introspect: client.canIntrospect,
+      access_token_ttl: client.accessTokenTtlSeconds,
+      refresh_token_ttl: client.refreshTokenTtlSeconds,
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Client } from '../clients/client.entity';
+import { generateSecret } from '../common/crypto/secrets';
+import { ConflictError } from '../common/errors/domain.error';
+import { isUniqueViolation } from '../common/errors/unique-violation';
+import { AppConfig } from '../config/app-config';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+
+export const PORTAL_GRANT_TYPES = ['password', 'refresh_token'];
+export const PORTAL_SCOPES = [
+  'profile',
+  'clients:read',
+  'clients:write',
+  'admin',
+  'contacts.read',
+  'contacts.write',
+  'openid',
+];
+/** Used when ADMIN_EMAIL is not set; sign-up's email validation cannot take it (no TLD). */
+export const FALLBACK_ADMIN_EMAIL = 'admin@localhost';
+
+/**
+ * First start: the portal client and the first admin. Idempotent, and safe when several instances start
+ * together: each insert relies on a unique index, and the loser of a race treats the duplicate as done.
+ */
+@Injectable()
+export class BootstrapService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Bootstrap');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly users: UsersService,
+    @InjectRepository(User) private readonly userRows: Repository<User>,
+    @InjectRepository(Client) private readonly clients: Repository<Client>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensurePortalClient();
+    await this.ensureFirstAdmin();
+  }
+
+  async ensurePortalClient(): Promise<void> {
+    const clientId = this.config.portalClientId;
+    if (await this.clients.existsBy({ clientId })) return;
+    const portal = new Client();
+    portal.clientId = clientId;
+    portal.name = 'Developer portal';
+    portal.confidential = false;
+    portal.grantTypes = [...PORTAL_GRANT_TYPES];
+    portal.scopes = [...PORTAL_SCOPES];
+    portal.createdAt = portal.updatedAt = new Date();
+    try {
+      await this.clients.insert(portal);
+      this.logger.log(`Created the portal client "${clientId}"`);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  async ensureFirstAdmin(): Promise<void> {
+    if (await this.userRows.existsBy({ isAdmin: true })) return;
+    const email = this.config.admin.email ?? FALLBACK_ADMIN_EMAIL;
+    const generated = this.config.admin.password === undefined;
+    const password = this.config.admin.password ?? generateSecret();
+    try {
+      await this.users.create({ email, password, name: 'Administrator', isAdmin: true });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const existing = await this.users.findByEmail(email);
+      if (!existing?.isAdmin) {
+        this.logger.warn(`No admin exists and ${email} belongs to a non-admin user; not promoting it`);
+      }
+      return;
+    }
+    if (generated) {
+      // The one deliberate secret in a log: there is no other way to hand it over. Printed once, by the winner.
+      this.logger.warn(
+        `Created the first admin ${email} with the generated password ${password} (shown once; store it now)`,
+      );
+    } else {
+      this.logger.log(`Created the first admin ${email} from ADMIN_EMAIL/ADMIN_PASSWORD`);
+    }
+  }
+}

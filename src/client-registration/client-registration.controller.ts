@@ -1,0 +1,109 @@
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Scopes } from '../auth/scopes.decorator';
+import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
+import { ClientRegistrationService } from './client-registration.service';
+import { ClientResponse, ClientWithSecretResponse } from './dto/client-response.dto';
+import { CreateClientDto } from './dto/create-client.dto';
+import { UpdateClientDto } from './dto/update-client.dto';
+
+const CLIENT_ID_PARAM = {
+  name: 'client_id',
+  description: 'The public client identifier',
+  example: 'q3Jx9c2Vb1TQ0sXk7m4Wng',
+};
+
+/** The developer portal: the signed-in user's own apps. */
+@ApiTags('developer portal')
+@Controller('clients')
+export class ClientRegistrationController {
+  constructor(private readonly registrations: ClientRegistrationService) {}
+
+  @Post()
+  @Scopes('clients:write')
+  @ApiOperation({ summary: 'Register an app', description: 'The client_secret is in this response only.' })
+  @ApiCreatedResponse({ type: ClientWithSecretResponse })
+  @ApiErrorResponses(400)
+  async register(
+    @CurrentUser() userId: string,
+    @Body() body: CreateClientDto,
+    @Ip() ip: string,
+  ): Promise<ClientWithSecretResponse> {
+    const { client, secret } = await this.registrations.register(userId, body, ip);
+    return ClientWithSecretResponse.withSecret(client, secret);
+  }
+
+  @Get()
+  @Scopes('clients:read')
+  @ApiOperation({ summary: 'Your apps (never a secret)' })
+  @ApiPaginatedResponse(ClientResponse)
+  @ApiErrorResponses(400)
+  async list(@CurrentUser() userId: string, @Query() page: PaginationQuery): Promise<Page<ClientResponse>> {
+    const { items, total } = await this.registrations.list(userId, page);
+    return { items: items.map((client) => ClientResponse.of(client)), total };
+  }
+
+  @Get(':client_id')
+  @Scopes('clients:read')
+  @ApiOperation({ summary: 'One of your apps' })
+  @ApiParam(CLIENT_ID_PARAM)
+  @ApiOkResponse({ type: ClientResponse })
+  @ApiErrorResponses(404)
+  async get(@CurrentUser() userId: string, @Param('client_id') clientId: string): Promise<ClientResponse> {
+    return ClientResponse.of(await this.registrations.getOwn(userId, clientId));
+  }
+
+  @Patch(':client_id')
+  @Scopes('clients:write')
+  @ApiOperation({ summary: 'Change the name, grant types or scopes of one of your apps' })
+  @ApiParam(CLIENT_ID_PARAM)
+  @ApiOkResponse({ type: ClientResponse })
+  @ApiErrorResponses(400, 404)
+  async update(
+    @CurrentUser() userId: string,
+    @Param('client_id') clientId: string,
+    @Body() body: UpdateClientDto,
+    @Ip() ip: string,
+  ): Promise<ClientResponse> {
+    return ClientResponse.of(await this.registrations.update(userId, clientId, body, ip));
+  }
+
+  @Delete(':client_id')
+  @HttpCode(204)
+  @Scopes('clients:write')
+  @ApiOperation({ summary: 'Delete one of your apps; its refresh tokens stop working' })
+  @ApiParam(CLIENT_ID_PARAM)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrorResponses(404)
+  async delete(@CurrentUser() userId: string, @Param('client_id') clientId: string, @Ip() ip: string): Promise<void> {
+    await this.registrations.delete(userId, clientId, ip);
+  }
+
+  @Post(':client_id/secret')
+  @HttpCode(200)
+  @Scopes('clients:write')
+  @ApiOperation({
+    summary: 'Rotate the secret',
+    description: 'The new client_secret is in this response only; the old one stops working at once.',
+  })
+  @ApiParam(CLIENT_ID_PARAM)
+  @ApiOkResponse({ type: ClientWithSecretResponse })
+  @ApiErrorResponses(400, 404)
+  async rotateSecret(
+    @CurrentUser() userId: string,
+    @Param('client_id') clientId: string,
+    @Ip() ip: string,
+  ): Promise<ClientWithSecretResponse> {
+    const { client, secret } = await this.registrations.rotateSecret(userId, clientId, ip);
+    return ClientWithSecretResponse.withSecret(client, secret);
+  }
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Client } from '../clients/client.entity';
+import { ClientsService } from '../clients/clients.service';
+import { generateIdentifier, generateSecret, sha256Hex } from '../common/crypto/secrets';
+import { DomainError, NotFoundError } from '../common/errors/domain.error';
+import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { ScopesService } from '../scopes/scopes.service';
+import { checkClientScopes, checkGrantTypes, DEFAULT_GRANT_TYPES } from './client-rules';
+import type { CreateClientDto } from './dto/create-client.dto';
+import type { UpdateClientDto } from './dto/update-client.dto';
+
+export interface ClientWithSecret {
+  client: Client;
+  /** The plain secret, for the one response that shows it; undefined for public clients. */
+  secret: string | undefined;
+}
+
+/** The developer portal: a user registers and manages their own apps; another user's app does not exist for them. */
+@Injectable()
+export class ClientRegistrationService {
+  constructor(
+    @InjectRepository(Client) private readonly clients: Repository<Client>,
+    private readonly clientsService: ClientsService,
+    private readonly scopes: ScopesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async register(ownerId: string, body: CreateClientDto, ip?: string): Promise<ClientWithSecret> {
+    const confidential = body.confidential ?? true;
+    const grantTypes = body.grant_types ?? [...DEFAULT_GRANT_TYPES];
+    checkGrantTypes(grantTypes, confidential);
+    const scopes = body.scopes ?? (await this.scopes.findDefaults()).filter((s) => !s.adminOnly).map((s) => s.name);
+    checkClientScopes(scopes, await this.scopes.findByNames(scopes), false);
+
+    const secret = confidential ? generateSecret() : undefined;
+    const client = new Client();
+    client.clientId = generateIdentifier();
+    client.secretHash = secret === undefined ? null : sha256Hex(secret);
+    client.name = body.name;
+    client.ownerId = ownerId;
+    client.confidential = confidential;
+    client.grantTypes = grantTypes;
+    client.scopes = scopes;
+    client.createdAt = client.updatedAt = new Date(); // millisecond precision on SQLite too (see AuditService)
+    await this.clients.insert(client);
+    await this.audit.record({
+      type: 'client.created',
+      actorUserId: ownerId,
+      subject: client.clientId,
+      clientId: client.clientId,
+      ip,
+      details: { confidential, grant_types: grantTypes, scopes },
+    });
+    return { client: await this.getOwn(ownerId, client.clientId), secret };
+  }
+
+  async list(ownerId: string, page: PaginationQuery): Promise<Page<Client>> {
+    const [items, total] = await this.clients.findAndCount({
+      where: { ownerId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total };
+  }
+
+  async getOwn(ownerId: string, clientId: string): Promise<Client> {
+    const client = await this.clients.findOneBy({ clientId, ownerId });
+    // 404, not 403: someone else's app is indistinguishable from no app.
+    if (!client) throw new NotFoundError('Client');
+    return client;
+  }
+
+  async update(ownerId: string, clientId: string, body: UpdateClientDto, ip?: string): Promise<Client> {
+    const client = await this.getOwn(ownerId, clientId);
+    if (body.grant_types) checkGrantTypes(body.grant_types, client.confidential);
+    if (body.scopes) checkClientScopes(body.scopes, await this.scopes.findByNames(body.scopes), false);
+    const changes: Partial<Client> = {};
+    if (body.name !== undefined) changes.name = body.name;
+    if (body.grant_types) changes.grantTypes = body.grant_types;
+    if (body.scopes) changes.scopes = body.scopes;
+    if (Object.keys(changes).length > 0) {
+      // Only the changed columns: a concurrent secret rotation is never overwritten with a stale hash.
+      await this.clients.update({ id: client.id, ownerId }, changes);
+      await this.audit.record({
+        type: 'client.updated',
+        actorUserId: ownerId,
+        subject: client.clientId,
+        clientId: client.clientId,
+        ip,
+        details: { fields: Object.keys(body).filter((key) => body[key as keyof UpdateClientDto] !== undefined) },
+      });
+    }
+    return this.getOwn(ownerId, clientId);
+  }
+
+  /**
+   * A new secret replaces the old one in one UPDATE of one column; the old one fails from the next
+   * request on. Concurrent rotations each write a whole hash, so exactly one secret (the last write's)
+   * remains valid.
+   */
+  async rotateSecret(ownerId: string, clientId: string, ip?: string): Promise<ClientWithSecret> {
+    const client = await this.getOwn(ownerId, clientId);
+    if (!client.confidential) throw new DomainError('bad_request', 'A public client has no secret to rotate');
+    const secret = generateSecret();
+    const result = await this.clients.update({ id: client.id, ownerId }, { secretHash: sha256Hex(secret) });
+    if (!result.affected) throw new NotFoundError('Client');
+    await this.audit.record({
+      type: 'client.secret_rotated',
+      actorUserId: ownerId,
+      subject: client.clientId,
+      clientId: client.clientId,
+      ip,
+    });
+    return { client: await this.getOwn(ownerId, clientId), secret };
+  }
+
+  /** Revokes the client's refresh tokens, then deletes it (its tokens cascade with it). */
+  async delete(ownerId: string, clientId: string, ip?: string): Promise<void> {
+    const client = await this.getOwn(ownerId, clientId);
+    await this.clientsService.revokeRefreshTokens(client.id);
+    await this.clients.delete({ id: client.id, ownerId });
+    await this.audit.record({
+      type: 'client.deleted',
+      actorUserId: ownerId,
+      subject: client.clientId,
+      clientId: client.clientId,
+      ip,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { DomainError } from '../common/errors/domain.error';
+
+/** The grant types a registered client may hold (RFC 6749 §4.3, §6, §4.4). */
+export const SUPPORTED_GRANT_TYPES = ['password', 'refresh_token', 'client_credentials'] as const;
+export type SupportedGrantType = (typeof SUPPORTED_GRANT_TYPES)[number];
+
+/** What a developer gets when the registration omits grant_types. */
+export const DEFAULT_GRANT_TYPES: SupportedGrantType[] = ['password', 'refresh_token'];
+
+export interface ScopeFacts {
+  name: string;
+  adminOnly: boolean;
+}
+
+/**
+ * The grant types of a client: RFC 6749 §4.4 client_credentials needs a client that can authenticate,
+ * i.e. a confidential one.
+ */
+export function checkGrantTypes(grantTypes: readonly string[], confidential: boolean): void {
+  for (const grantType of grantTypes) {
+    if (!(SUPPORTED_GRANT_TYPES as readonly string[]).includes(grantType)) {
+      throw new DomainError('bad_request', `grant_types: "${grantType}" is not a supported grant type`);
+    }
+  }
+  if (!confidential && grantTypes.includes('client_credentials')) {
+    throw new DomainError('bad_request', 'grant_types: client_credentials needs a confidential client');
+  }
+}
+
+/**
+ * The scopes a client may be allowed: each must exist, and an admin-only scope only when an admin
+ * decides it (the admin portal), never through self-service registration.
+ */
+export function checkClientScopes(
+  requested: readonly string[],
+  existing: readonly ScopeFacts[],
+  mayGrantAdminOnly: boolean,
+): void {
+  const byName = new Map(existing.map((scope) => [scope.name, scope]));
+  for (const name of requested) {
+    const scope = byName.get(name);
+    if (!scope) throw new DomainError('bad_request', `scopes: "${name}" does not exist`);
+    if (scope.adminOnly && !mayGrantAdminOnly) {
+      throw new DomainError('bad_request', `scopes: "${name}" is restricted to admins`);
+    }
+  }
+}

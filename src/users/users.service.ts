@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, DomainError, NotFoundError } from '../common/errors/domain.error';
+import { isUniqueViolation } from '../common/errors/unique-violation';
+import { RefreshToken } from '../tokens/refresh-token.entity';
+import { PasswordHasher } from './password-hasher';
+import { passwordPolicyViolation } from './password-policy';
+import { User } from './user.entity';
+
+export interface NewUser {
+  email: string;
+  password: string;
+  name?: string | null;
+  isAdmin?: boolean;
+}
+
+/** Emails are compared and stored lower-case (RFC 5321 local parts are case-sensitive in theory only). */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: normalizeEmail(email) });
+  }
+
+  async getById(id: string): Promise<User> {
+    const user = await this.findById(id);
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  /**
+   * Creates a user. Uniqueness is decided by the unique index, not by a prior read, so two concurrent
+   * sign-ups with one email end with one row and one ConflictError.
+   */
+  async create(input: NewUser, actorUserId?: string, ip?: string): Promise<User> {
+    const email = normalizeEmail(input.email);
+    const violation = passwordPolicyViolation(input.password, email);
+    if (violation) throw new DomainError('bad_request', violation);
+    const user = new User();
+    user.email = email;
+    user.name = input.name ?? null;
+    user.isAdmin = input.isAdmin ?? false;
+    user.passwordHash = await this.hasher.hash(input.password);
+    user.createdAt = user.updatedAt = new Date(); // millisecond precision on SQLite too (see AuditService)
+    try {
+      await this.users.insert(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('A user with this email already exists');
+      throw error;
+    }
+    await this.audit.record({
+      type: 'user.created',
+      actorUserId: actorUserId ?? user.id,
+      subject: user.id,
+      ip,
+      details: { is_admin: user.isAdmin },
+    });
+    return this.getById(user.id);
+  }
+
+  /**
+   * Null for an unknown email, a wrong password or a disabled user, and every path costs one argon2id
+   * verify, so timing does not tell which (RFC 9700 §4.15 spirit; OWASP authentication cheat sheet).
+   */
+  async verifyCredentials(email: string, password: string): Promise<User | null> {
+    const user = await this.users.findOneBy({ email: normalizeEmail(email) });
+    if (!user || user.disabled) {
+      await this.hasher.verifyAgainstDummy(password);
+      return null;
+    }
+    if (!(await this.hasher.verify(user.passwordHash, password))) return null;
+    if (this.hasher.needsRehash(user.passwordHash)) {
+      await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
+    }
+    return user;
+  }
+
+  /** Sets a new password and revokes every refresh token of the user: old sessions end. */
+  async setPassword(userId: string, password: string, actorUserId?: string): Promise<void> {
+    const user = await this.getById(userId);
+    const violation = passwordPolicyViolation(password, user.email);
+    if (violation) throw new DomainError('bad_request', violation);
+    await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
+    await this.revokeRefreshTokens(user.id);
+    await this.audit.record({ type: 'user.password_changed', actorUserId: actorUserId ?? user.id, subject: user.id });
+  }
+
+  /** A plain conditional UPDATE, so this module never depends on the tokens module. */
+  async revokeRefreshTokens(userId: string): Promise<void> {
+    await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

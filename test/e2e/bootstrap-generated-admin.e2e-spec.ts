@@ -1,0 +1,58 @@
+import { UsersService } from '../../src/users/users.service';
+import { startTestApp, TestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+// nestjs-pino sends start-up logs of every app in one process to the first app's stream, so these
+// tests read the logs of every server they started.
+describe('bootstrap without ADMIN_PASSWORD', () => {
+  const started: TestApp[] = [];
+  const start = async (env: Record<string, string>, database: TestDatabase): Promise<TestApp> => {
+    const server = await startTestApp(env, { database, captureLogs: true });
+    started.push(server);
+    return server;
+  };
+  const passwordLines = (): string[] =>
+    started.flatMap((server) => server.logs.join('').split('\n')).filter((line) => line.includes('generated password'));
+
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it('generates a strong admin password and logs it exactly once, across two instances starting together', async () => {
+    const env = { ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: '' };
+    const servers = await Promise.all([start(env, database), start(env, database)]);
+    try {
+      const lines = passwordLines();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('shown once');
+      const password = /generated password (\S+)/.exec(lines[0])?.[1] ?? '';
+      expect(password.length).toBeGreaterThanOrEqual(43);
+
+      const admins = await servers[0].dataSource.query<unknown[]>('SELECT id FROM users WHERE is_admin = ?', [1]);
+      expect(admins).toHaveLength(1);
+      const portals = await servers[0].dataSource.query<unknown[]>('SELECT id FROM clients WHERE client_id = ?', [
+        'portal',
+      ]);
+      expect(portals).toHaveLength(1);
+      expect(await servers[1].app.get(UsersService).verifyCredentials('root@example.test', password)).not.toBeNull();
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+    }
+  });
+
+  it('does not create another admin or print a password on the next start', async () => {
+    const server = await start({ ADMIN_EMAIL: 'other@example.test', ADMIN_PASSWORD: '' }, database);
+    try {
+      expect(passwordLines()).toHaveLength(1);
+      const admins = await server.dataSource.query<{ email: string }[]>(
+        'SELECT email FROM users WHERE is_admin = ?',
+        [1],
+      );
+      expect(admins).toEqual([{ email: 'root@example.test' }]);
+    } finally {
+      await server.close();
+    }
+  });
+});
