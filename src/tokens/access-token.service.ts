@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { Client } from '../clients/client.entity';
+import { AppConfig } from '../config/app-config';
+import { accessTokenAudience } from './access-token-audience';
+import { signCompactJws } from './keys/jws';
+import { SigningKeysService } from './keys/signing-keys.service';
+
+export interface AccessTokenRequest {
+  client: Client;
+  /** The user the token acts for; absent for client_credentials (then `sub` is the client_id). */
+  userId?: string;
+  scopes: readonly string[];
+}
+
+export interface IssuedAccessToken {
+  token: string;
+  jti: string;
+  expiresIn: number;
+}
+
+/** Mints RFC 9068 JWT access tokens. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly signingKeys: SigningKeysService,
+  ) {}
+
+  issue({ client, userId, scopes }: AccessTokenRequest): IssuedAccessToken {
+    const key = this.signingKeys.current();
+    const expiresIn = client.accessTokenTtlSeconds ?? this.config.accessTokenTtlSeconds;
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const jti = randomBytes(16).toString('base64url');
+    // RFC 9068 §2.1 header and §2.2 claims.
+    const token = signCompactJws(
+      { alg: key.alg, typ: 'at+jwt', kid: key.kid },
+      {
+        iss: this.config.issuer,
+        sub: userId ?? client.clientId,
+        aud: accessTokenAudience(this.config),
+        client_id: client.clientId,
+        scope: scopes.join(' '),
+        jti,
+        iat: issuedAt,
+        exp: issuedAt + expiresIn,
+      },
+      key.privateKey,
+    );
+    return { token, jti, expiresIn };
+  }
+}

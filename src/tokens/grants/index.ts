@@ -1,0 +1,8 @@
+import type { Type } from '@nestjs/common';
+import { ClientCredentialsGrant } from './client-credentials.grant';
+import type { Grant } from './grant.interface';
+import { PasswordGrant } from './password.grant';
+import { RefreshTokenGrant } from './refresh-token.grant';
+
+/** Every grant the token endpoint serves. A new grant type: its class here, one line. */
+export const GRANTS: readonly Type<Grant>[] = [PasswordGrant, RefreshTokenGrant, ClientCredentialsGrant];

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service';
+import type { Client } from '../../clients/client.entity';
+import { OAuthError } from '../../common/errors/oauth.error';
+import { ScopesService } from '../../scopes/scopes.service';
+import type { User } from '../../users/user.entity';
+import { UsersService } from '../../users/users.service';
+import type { RefreshToken } from '../refresh-token.entity';
+import { RefreshTokensService } from '../refresh-tokens.service';
+import { TokenIssuer } from '../token-issuer.service';
+import type { TokenResponse } from '../token-response';
+import type { Grant, TokenRequest } from './grant.interface';
+
+const INVALID_REFRESH_TOKEN = 'The refresh token is invalid, expired or revoked';
+
+/** RFC 6749 §6 with rotation (RFC 9700 §4.14.2): each refresh token works once. */
+@Injectable()
+export class RefreshTokenGrant implements Grant {
+  readonly type = 'refresh_token';
+
+  constructor(
+    private readonly refreshTokens: RefreshTokensService,
+    private readonly users: UsersService,
+    private readonly scopes: ScopesService,
+    private readonly issuer: TokenIssuer,
+    private readonly audit: AuditService,
+  ) {}
+
+  async handle({ parameters, ip }: TokenRequest, client: Client): Promise<TokenResponse> {
+    const presented = await this.refreshTokens.findByToken(parameters.required('refresh_token'));
+    // RFC 6749 §6: the token must have been issued to this client; another client's is simply invalid.
+    if (!presented || presented.clientId !== client.id || presented.revokedAt) {
+      throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
+    }
+    if (presented.usedAt) return this.reuseDetected(presented, client, ip);
+    if (presented.expiresAt.getTime() <= Date.now()) throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
+
+    const user = await this.users.findById(presented.userId);
+    if (!user || user.disabled) throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
+    const scopes = await this.narrowedScopes(parameters.optional('scope'), presented, client, user);
+
+    const refreshToken = await this.refreshTokens.rotate(presented, client, scopes);
+    if (refreshToken === undefined) return this.reuseDetected(presented, client, ip);
+    return this.issuer.issue({ grant: this.type, client, userId: user.id, scopes, refreshToken, ip });
+  }
+
+  /** RFC 6749 §6: equal to or narrower than the original grant, and still grantable today. */
+  private async narrowedScopes(
+    raw: string | undefined,
+    presented: RefreshToken,
+    client: Client,
+    user: User,
+  ): Promise<string[]> {
+    const requested = this.scopes.parseScopeParameter(raw) ?? presented.scope;
+    const beyond = requested.find((scope) => !presented.scope.includes(scope));
+    if (beyond !== undefined) {
+      throw new OAuthError('invalid_scope', `scope "${beyond}" was not granted to this refresh token`);
+    }
+    return this.scopes.decideForToken(requested, client, user);
+  }
+
+  /** A spent token presented again: someone holds a copy. End the whole family (RFC 9700 §4.14.2). */
+  private async reuseDetected(presented: RefreshToken, client: Client, ip: string): Promise<never> {
+    await this.refreshTokens.revokeFamily(presented.familyId);
+    await this.audit.record({
+      type: 'token.refresh_reused',
+      actorUserId: presented.userId,
+      subject: presented.userId,
+      clientId: client.clientId,
+      ip,
+      details: { family: presented.familyId },
+    });
+    throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBasicAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Public } from '../auth/public.decorator';
+import { CLIENT_BASIC_SECURITY_SCHEME } from '../swagger/setup-swagger';
+import { ClientAuthenticationGuard } from '../clients/client-authentication.guard';
+import { IntrospectionResponseDto } from './dto/introspection-response.dto';
+import { OAuthErrorDto } from './dto/oauth-error.dto';
+import { TokenOperationRequestDto } from './dto/token-operation-request.dto';
+import { IntrospectionResponse, IntrospectionService } from './introspection.service';
+
+@ApiTags('oauth')
+@Public()
+@Controller('oauth')
+export class IntrospectionController {
+  constructor(private readonly introspection: IntrospectionService) {}
+
+  @Post('introspect')
+  @HttpCode(200)
+  @UseGuards(ClientAuthenticationGuard)
+  @Header('Cache-Control', 'no-store')
+  @Header('Pragma', 'no-cache')
+  @ApiOperation({
+    summary: 'Token introspection (RFC 7662), for confidential clients',
+    description:
+      'A client sees its own tokens (any token with the admin-set introspect capability); else {active:false}.',
+  })
+  @ApiBasicAuth(CLIENT_BASIC_SECURITY_SCHEME)
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({ type: TokenOperationRequestDto })
+  @ApiOkResponse({ type: IntrospectionResponseDto })
+  @ApiBadRequestResponse({ type: OAuthErrorDto, description: 'invalid_request' })
+  @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client (also for public clients)' })
+  introspect(@Body() body: unknown, @Req() request: FastifyRequest): Promise<IntrospectionResponse> {
+    return this.introspection.introspect(body, request.basicClientCredentials);
+  }
+}

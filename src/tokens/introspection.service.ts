@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AccessTokenVerifier } from '../auth/access-token-verifier.service';
+import type { PresentedClientCredentials } from '../clients/client-basic.strategy';
+import { ClientAuthenticationService } from '../clients/client-authentication.service';
+import { Client } from '../clients/client.entity';
+import { OAuthError } from '../common/errors/oauth.error';
+import { AppConfig } from '../config/app-config';
+import { UsersService } from '../users/users.service';
+import { accessTokenAudience } from './access-token-audience';
+import { looksLikeJwt, verifiedJwtClaims } from './access-token-claims';
+import { OAuthParameters } from './oauth-parameters';
+import { RefreshTokensService } from './refresh-tokens.service';
+
+/** RFC 7662 §2.2 response; only `active` when the token is not active for this caller. */
+export interface IntrospectionResponse {
+  active: boolean;
+  scope?: string;
+  client_id?: string;
+  username?: string;
+  token_type?: 'Bearer' | 'refresh_token';
+  exp?: number;
+  iat?: number;
+  sub?: string;
+  aud?: string;
+  iss?: string;
+  jti?: string;
+}
+
+const INACTIVE: IntrospectionResponse = { active: false };
+
+/**
+ * RFC 7662 for confidential clients. A client sees its own tokens; one with the admin-set
+ * `can_introspect` capability sees every token. Anything else is `{active: false}` (§2.2), so a
+ * caller cannot probe for other clients' tokens.
+ */
+@Injectable()
+export class IntrospectionService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clientAuthentication: ClientAuthenticationService,
+    private readonly verifier: AccessTokenVerifier,
+    private readonly refreshTokens: RefreshTokensService,
+    private readonly users: UsersService,
+    @InjectRepository(Client) private readonly clients: Repository<Client>,
+  ) {}
+
+  async introspect(body: unknown, basic: PresentedClientCredentials | undefined): Promise<IntrospectionResponse> {
+    const parameters = OAuthParameters.fromBody(body);
+    const { client, basicAuthUsed } = await this.clientAuthentication.authenticate({
+      basic,
+      bodyClientId: parameters.optional('client_id'),
+      bodyClientSecret: parameters.optional('client_secret'),
+    });
+    // §2.1: the endpoint needs authorization; only confidential clients can prove who they are.
+    if (!client.confidential) {
+      throw new OAuthError('invalid_client', 'Introspection is for confidential clients', { basicAuthUsed });
+    }
+    const token = parameters.required('token');
+    // §2.1: token_type_hint may speed the search up; a token's shape already tells the kind apart.
+    return looksLikeJwt(token) ? this.accessToken(token, client) : this.refreshToken(token, client);
+  }
+
+  private async accessToken(token: string, caller: Client): Promise<IntrospectionResponse> {
+    const principal = await this.verifier.verify(token).catch(() => undefined);
+    if (!principal || !(caller.canIntrospect || principal.clientId === caller.clientId)) return INACTIVE;
+    const { iat } = verifiedJwtClaims(token);
+    const user = principal.userId ? await this.users.findById(principal.userId) : null;
+    // A user disabled since the token was issued no longer has an active token.
+    if (principal.userId && (!user || user.disabled)) return INACTIVE;
+    return {
+      active: true,
+      scope: principal.scopes.join(' '),
+      client_id: principal.clientId,
+      ...(user ? { username: user.email } : {}),
+      token_type: 'Bearer',
+      exp: principal.expiresAt,
+      ...(typeof iat === 'number' ? { iat } : {}),
+      sub: principal.subject,
+      aud: accessTokenAudience(this.config),
+      iss: this.config.issuer,
+      jti: principal.jti,
+    };
+  }
+
+  private async refreshToken(token: string, caller: Client): Promise<IntrospectionResponse> {
+    const row = await this.refreshTokens.findByToken(token);
+    const live = row && !row.usedAt && !row.revokedAt && row.expiresAt.getTime() > Date.now();
+    if (!live || !(caller.canIntrospect || row.clientId === caller.id)) return INACTIVE;
+    const [owner, user] = await Promise.all([
+      this.clients.findOneBy({ id: row.clientId }),
+      this.users.findById(row.userId),
+    ]);
+    if (!owner || owner.disabled || !user || user.disabled) return INACTIVE;
+    return {
+      active: true,
+      scope: row.scope.join(' '),
+      client_id: owner.clientId,
+      username: user.email,
+      token_type: 'refresh_token',
+      exp: Math.floor(row.expiresAt.getTime() / 1000),
+      iat: Math.floor(row.createdAt.getTime() / 1000),
+      sub: user.id,
+      iss: this.config.issuer,
+    };
+  }
+}

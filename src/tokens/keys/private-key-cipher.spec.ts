@@ -1,0 +1,21 @@
+import { PrivateKeyCipher } from './private-key-cipher';
+
+describe('PrivateKeyCipher', () => {
+  const secret = 'a-key-encryption-secret-of-32-characters!';
+
+  it('round-trips, and never stores the plaintext', () => {
+    const cipher = new PrivateKeyCipher(secret);
+    const stored = cipher.encrypt('-----BEGIN PRIVATE KEY-----');
+    expect(stored).not.toContain('PRIVATE KEY');
+    expect(cipher.decrypt(stored)).toBe('-----BEGIN PRIVATE KEY-----');
+  });
+
+  it('refuses another secret and tampered ciphertext (GCM authentication)', () => {
+    const stored = new PrivateKeyCipher(secret).encrypt('plaintext');
+    expect(() => new PrivateKeyCipher(`${secret}x`).decrypt(stored)).toThrow();
+    const parts = stored.split(':');
+    parts[4] = Buffer.from('tampered').toString('base64');
+    expect(() => new PrivateKeyCipher(secret).decrypt(parts.join(':'))).toThrow();
+    expect(() => new PrivateKeyCipher(secret).decrypt('not-encrypted')).toThrow(/format/);
+  });
+});

@@ -1,0 +1,224 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createPrivateKey, createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
+import { IsNull, MoreThan, Repository } from 'typeorm';
+import { Client } from '../../clients/client.entity';
+import { AppConfig } from '../../config/app-config';
+import { serializedTransaction } from '../serialized-transaction';
+import { SigningKey } from '../signing-key.entity';
+import { withKeyCreationLock } from './key-creation-lock';
+import { generateSigningKeyPair, jwkThumbprint, publicJwk, SigningAlgorithm } from './key-material';
+import { PrivateKeyCipher } from './private-key-cipher';
+
+export interface CurrentSigningKey {
+  kid: string;
+  alg: SigningAlgorithm;
+  privateKey: KeyObject;
+}
+
+export interface VerificationKey {
+  alg: string;
+  publicKey: KeyObject;
+}
+
+interface LoadedKey extends VerificationKey {
+  kid: string;
+  jwk: JsonWebKey;
+  expiresAt: Date | null;
+}
+
+/** How often an instance re-reads the keys, so a rotation made by another instance reaches it. */
+const RELOAD_INTERVAL_MS = 60_000;
+/**
+ * An unknown kid triggers a reload, at most one per this interval: a token signed with a key another
+ * instance just rotated to waits for it, while a flood of forged kids costs one query per interval.
+ */
+const UNKNOWN_KID_RELOAD_MS = 1_000;
+
+/**
+ * The JWT signing keys, shared by every instance through the database and held in memory as
+ * KeyObjects (parsed once, never per token).
+ */
+@Injectable()
+export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(SigningKeysService.name);
+  private readonly cipher?: PrivateKeyCipher;
+  private currentKey?: CurrentSigningKey;
+  private published = new Map<string, LoadedKey>();
+  private lastReload = 0;
+  private reloading?: Promise<void>;
+  private delayedReload?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectRepository(SigningKey) private readonly keys: Repository<SigningKey>,
+    @InjectRepository(Client) private readonly clients: Repository<Client>,
+  ) {
+    if (config.keyEncryptionSecret) this.cipher = new PrivateKeyCipher(config.keyEncryptionSecret);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.reload();
+    if (!this.currentKey) {
+      await this.createFirstKey();
+      await this.reload();
+    }
+    this.timer = setInterval(() => void this.reloadQuietly(), RELOAD_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The key new tokens are signed with. */
+  current(): CurrentSigningKey {
+    if (!this.currentKey) throw new Error('No signing key loaded');
+    return this.currentKey;
+  }
+
+  /** The public key for a token's `kid`, or undefined when it is unknown or past its publication. */
+  async verificationKey(kid: string): Promise<VerificationKey | undefined> {
+    let key = this.published.get(kid);
+    if (!key) {
+      await this.reloadForUnknownKid();
+      key = this.published.get(kid);
+    }
+    if (!key || (key.expiresAt && key.expiresAt.getTime() <= Date.now())) return undefined;
+    return { alg: key.alg, publicKey: key.publicKey };
+  }
+
+  /** RFC 7517: the current key and every retired key whose tokens may still be alive. */
+  jwks(): Promise<{ keys: JsonWebKey[] }> {
+    const now = Date.now();
+    const keys = [...this.published.values()]
+      .filter((key) => !key.expiresAt || key.expiresAt.getTime() > now)
+      .map((key) => key.jwk);
+    return Promise.resolve({ keys });
+  }
+
+  /**
+   * Makes a new current key. Every other live key is retired and stays published until the longest
+   * access token it may have signed has expired (plus the reload interval, during which other instances
+   * may still sign with it).
+   */
+  async rotate(): Promise<{ kid: string }> {
+    const fresh = await this.newKeyRow(this.config.jwtAlgorithm);
+    const now = new Date();
+    const publishedUntil = new Date(
+      now.getTime() + (await this.longestAccessTokenTtlSeconds()) * 1000 + RELOAD_INTERVAL_MS,
+    );
+    await serializedTransaction(this.keys.manager, async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(SigningKey)
+        .set({ retiredAt: now, expiresAt: publishedUntil })
+        .where('retired_at IS NULL')
+        .execute();
+      await manager.insert(SigningKey, fresh);
+    });
+    await this.reload();
+    return { kid: fresh.kid };
+  }
+
+  /**
+   * First start. The key is made before the lock is taken (RSA generation takes a while), and inserted
+   * only if no live key exists yet, in one statement: instances starting together end with one key.
+   */
+  private async createFirstKey(): Promise<void> {
+    const row = await this.newKeyRow(this.config.jwtAlgorithm);
+    await withKeyCreationLock(this.keys.manager.connection, async () => {
+      await this.keys.query(
+        'INSERT INTO signing_keys (kid, alg, public_key, private_key, private_key_encrypted) ' +
+          'SELECT ?, ?, ?, ?, ? FROM (SELECT 1 AS one) AS single_row ' +
+          'WHERE NOT EXISTS (SELECT 1 FROM signing_keys WHERE retired_at IS NULL)',
+        [row.kid, row.alg, row.publicKey, row.privateKey, row.privateKeyEncrypted],
+      );
+    });
+  }
+
+  private async newKeyRow(alg: SigningAlgorithm): Promise<SigningKey> {
+    const { privateKey, publicKey } = await generateSigningKeyPair(alg);
+    const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const row = new SigningKey();
+    row.kid = jwkThumbprint(publicKey);
+    row.alg = alg;
+    row.publicKey = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    row.privateKey = this.cipher ? this.cipher.encrypt(pkcs8) : pkcs8;
+    row.privateKeyEncrypted = Boolean(this.cipher);
+    return row;
+  }
+
+  private reload(): Promise<void> {
+    this.reloading ??= this.loadFromDatabase().finally(() => {
+      this.reloading = undefined;
+    });
+    return this.reloading;
+  }
+
+  private reloadForUnknownKid(): Promise<void> {
+    const wait = this.lastReload + UNKNOWN_KID_RELOAD_MS - Date.now();
+    if (wait <= 0) return this.reload();
+    this.delayedReload ??= new Promise<void>((resolve) => setTimeout(resolve, wait))
+      .then(() => this.reload())
+      .finally(() => {
+        this.delayedReload = undefined;
+      });
+    return this.delayedReload;
+  }
+
+  private async reloadQuietly(): Promise<void> {
+    try {
+      await this.reload();
+    } catch (error) {
+      this.logger.warn(`Could not reload signing keys: ${(error as Error).message}`);
+    }
+  }
+
+  private async loadFromDatabase(): Promise<void> {
+    const rows = await this.keys.find({
+      where: [{ retiredAt: IsNull() }, { expiresAt: MoreThan(new Date()) }],
+      order: { createdAt: 'ASC', kid: 'ASC' },
+    });
+    const published = new Map<string, LoadedKey>();
+    for (const row of rows) {
+      const publicKey = createPublicKey(row.publicKey);
+      published.set(row.kid, {
+        kid: row.kid,
+        alg: row.alg,
+        publicKey,
+        jwk: publicJwk(publicKey, row.kid, row.alg),
+        expiresAt: row.expiresAt,
+      });
+    }
+    // The oldest live key that is not retired: the same choice on every instance.
+    const current = rows.find((row) => row.retiredAt === null);
+    if (current && current.kid !== this.currentKey?.kid) {
+      this.currentKey = {
+        kid: current.kid,
+        alg: current.alg as SigningAlgorithm,
+        privateKey: createPrivateKey(this.privateKeyPem(current)),
+      };
+    }
+    this.published = published;
+    this.lastReload = Date.now();
+  }
+
+  private privateKeyPem(row: SigningKey): string {
+    if (!row.privateKeyEncrypted) return row.privateKey;
+    if (!this.cipher) {
+      throw new Error(`Signing key ${row.kid} is encrypted: set KEY_ENCRYPTION_SECRET to the value it was made with`);
+    }
+    return this.cipher.decrypt(row.privateKey);
+  }
+
+  /** The longest access-token lifetime any client can currently get. */
+  private async longestAccessTokenTtlSeconds(): Promise<number> {
+    const row = await this.clients
+      .createQueryBuilder('client')
+      .select('MAX(client.access_token_ttl)', 'longest')
+      .getRawOne<{ longest: number | string | null }>();
+    return Math.max(this.config.accessTokenTtlSeconds, Number(row?.longest ?? 0));
+  }
+}

@@ -1,0 +1,70 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyInstance } from 'fastify';
+import { BruteForceModule } from '../brute-force/brute-force.module';
+import { ClientAuthenticationModule } from '../clients/client-authentication.module';
+import { ScopesModule } from '../scopes/scopes.module';
+import { AuthModule } from '../auth/auth.module';
+import { Client } from '../clients/client.entity';
+import { UsersModule } from '../users/users.module';
+import { AccessTokenService } from './access-token.service';
+import { GRANT_HANDLERS, GrantRegistry } from './grants/grant-registry';
+import type { Grant } from './grants/grant.interface';
+import { GRANTS } from './grants';
+import { IntrospectionController } from './introspection.controller';
+import { IntrospectionService } from './introspection.service';
+import { KeyRotationService } from './keys/key-rotation.service';
+import { KeysAdminController } from './keys/keys-admin.controller';
+import { KeysModule } from './keys/keys.module';
+import { MetadataService } from './metadata.service';
+import { refuseOtherContentTypesOnOAuthEndpoints } from './oauth-content-type';
+import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokensService } from './refresh-tokens.service';
+import { RevocationController } from './revocation.controller';
+import { RevocationService } from './revocation.service';
+import { TokenController } from './token.controller';
+import { TokenIssuer } from './token-issuer.service';
+import { TokenService } from './token.service';
+import { WellKnownController } from './well-known.controller';
+
+/** The token endpoint and its grants, revocation, introspection, JWKS and metadata. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([RefreshToken, Client]),
+    KeysModule,
+    AuthModule,
+    ClientAuthenticationModule,
+    UsersModule,
+    ScopesModule,
+    BruteForceModule,
+  ],
+  controllers: [
+    TokenController,
+    RevocationController,
+    IntrospectionController,
+    WellKnownController,
+    KeysAdminController,
+  ],
+  providers: [
+    AccessTokenService,
+    RefreshTokensService,
+    TokenIssuer,
+    TokenService,
+    ...GRANTS,
+    { provide: GRANT_HANDLERS, useFactory: (...grants: Grant[]) => grants, inject: [...GRANTS] },
+    GrantRegistry,
+    RevocationService,
+    IntrospectionService,
+    MetadataService,
+    KeyRotationService,
+  ],
+  exports: [AccessTokenService, KeyRotationService],
+})
+export class TokensModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    refuseOtherContentTypesOnOAuthEndpoints(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+  }
+}
