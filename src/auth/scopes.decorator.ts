@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponse } from '../swagger/error-response.dto';
 
 /** The name of the OAuth2 security scheme in the OpenAPI document. */
 export const OAUTH2_SECURITY_SCHEME = 'oauth2';
@@ -16,7 +17,16 @@ export function Scopes(...scopes: string[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     RequiredScopes(scopes),
     ApiOAuth2(scopes, OAUTH2_SECURITY_SCHEME),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid, expired or revoked access token (RFC 6750 §3.1)' }),
-    ApiForbiddenResponse({ description: `The token lacks a required scope: ${scopes.join(' ')}` }),
+    ApiUnauthorizedResponse({
+      description:
+        'Missing, invalid, expired or revoked access token; the `WWW-Authenticate: Bearer` header says which (RFC 6750 §3.1)',
+      type: ErrorResponse,
+      example: { statusCode: 401, error: 'Unauthorized', message: 'The access token has expired' },
+    }),
+    ApiForbiddenResponse({
+      description: `insufficient_scope: the token lacks a required scope (needs all of: ${scopes.join(' ')})`,
+      type: ErrorResponse,
+      example: { statusCode: 403, error: 'Forbidden', message: `The access token lacks the scope ${scopes.join(' ')}` },
+    }),
   );
 }

@@ -27,11 +27,16 @@ export class BearerTokenError extends Error {
   }
 
   challenge(realm: string): string {
-    const params = [`realm="${realm}"`];
-    if (this.code) {
-      params.push(`error="${this.code}"`, `error_description="${this.description.replace(/["\\]/g, '')}"`);
+    const params = [`realm="${quotable(realm)}"`];
+    if (this.code) params.push(`error="${this.code}"`, `error_description="${quotable(this.description)}"`);
+    if (this.code === 'insufficient_scope' && this.requiredScopes.length > 0) {
+      params.push(`scope="${quotable(this.requiredScopes.join(' '))}"`);
     }
-    if (this.code === 'insufficient_scope') params.push(`scope="${this.requiredScopes.join(' ')}"`);
     return `Bearer ${params.join(', ')}`;
   }
+}
+
+// RFC 6750 §3: error_description and scope values are limited to %x20-21 / %x23-5B / %x5D-7E.
+function quotable(value: string): string {
+  return value.replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '');
 }

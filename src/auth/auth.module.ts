@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { KeysModule } from '../tokens/keys/keys.module';
+import { AccessTokenVerifier } from './access-token-verifier.service';
+import { BearerGuard } from './bearer.guard';
+import { RouteMetadata } from './route-metadata';
+import { ScopesGuard } from './scopes.guard';
+
+/**
+ * Resource protection for the whole app: the bearer guard, then the scopes guard, on every route
+ * (APP_GUARDs run in the order they are provided). `@Public()` opens a route.
+ */
+@Module({
+  imports: [KeysModule],
+  providers: [
+    AccessTokenVerifier,
+    RouteMetadata,
+    { provide: APP_GUARD, useClass: BearerGuard },
+    { provide: APP_GUARD, useClass: ScopesGuard },
+  ],
+  exports: [AccessTokenVerifier],
+})
+export class AuthModule {}

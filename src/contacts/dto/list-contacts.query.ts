@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination/pagination.dto';
+
+export class ListContactsQuery extends PaginationQuery {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Case-insensitive search in name and email', example: 'ada' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
