@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Scopes } from '../auth/scopes.decorator';
+import { ApiErrorResponses } from '../swagger/api-responses.decorator';
+import { BruteForceAdminService } from './brute-force-admin.service';
+import { LockStateResponse } from './dto/lock-state.response';
+
+const ID_PARAM = { name: 'id', description: 'The user id', example: '7f9c1e1a-3b7e-4c43-9a57-2f1c1d0b6a10' };
+
+@ApiTags('admin')
+@Controller('admin/users/:id')
+@Scopes('admin')
+export class BruteForceAdminController {
+  constructor(private readonly locks: BruteForceAdminService) {}
+
+  @Get('lock')
+  @ApiOperation({ summary: "A user's brute-force lock state: locked, until when, failures in the streak" })
+  @ApiParam(ID_PARAM)
+  @ApiOkResponse({ type: LockStateResponse })
+  @ApiErrorResponses(404)
+  lockState(@Param('id') id: string): Promise<LockStateResponse> {
+    return this.locks.lockState(id);
+  }
+
+  @Post('unlock')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Lift a user's brute-force lock and clear the failure streak (audited)" })
+  @ApiParam(ID_PARAM)
+  @ApiOkResponse({ type: LockStateResponse })
+  @ApiErrorResponses(404)
+  unlock(@Param('id') id: string, @CurrentUser() adminId: string): Promise<LockStateResponse> {
+    return this.locks.unlock(id, adminId);
+  }
+}

@@ -1,0 +1,64 @@
+import type { Redis } from 'ioredis';
+import { BruteForcePolicy, type CounterState } from './brute-force-policy';
+import { FailureCounterStore } from './failure-counter.store';
+
+// One hash per key: failures and locked_until (ms since epoch). Each script runs atomically in Redis.
+const INCREMENT = `
+local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return {failures, redis.call('HGET', KEYS[1], 'locked_until') or ''}`;
+
+const LOCK = `
+local current = tonumber(redis.call('HGET', KEYS[1], 'locked_until') or '0')
+if current > tonumber(ARGV[2]) then return 0 end
+redis.call('HSET', KEYS[1], 'locked_until', ARGV[1])
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+return 1`;
+
+/** Counters in Redis, shared by every instance; a key expires on its own once nobody needs it. */
+export class RedisFailureCounterStore extends FailureCounterStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly policy: BruteForcePolicy,
+  ) {
+    super();
+  }
+
+  async read(keys: string[]): Promise<CounterState[]> {
+    const pipeline = this.redis.pipeline();
+    for (const key of keys) pipeline.hmget(this.redisKey(key), 'failures', 'locked_until');
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([error, value]) => {
+      if (error) throw error;
+      const [failures, lockedUntil] = value as [string | null, string | null];
+      return toState(failures, lockedUntil);
+    });
+  }
+
+  // The key's TTL restarts with each failure, so Redis forgets a streak by itself once it goes quiet.
+  async increment(key: string): Promise<CounterState> {
+    const [failures, lockedUntil] = (await this.redis.eval(INCREMENT, 1, this.redisKey(key), this.policy.resetMs)) as [
+      number,
+      string,
+    ];
+    return toState(failures, lockedUntil);
+  }
+
+  async lock(key: string, until: Date, now: Date): Promise<boolean> {
+    const ttl = Math.max(this.policy.resetMs, until.getTime() - now.getTime());
+    const started = await this.redis.eval(LOCK, 1, this.redisKey(key), until.getTime(), now.getTime(), ttl);
+    return Number(started) === 1;
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(this.redisKey(key));
+  }
+
+  private redisKey(key: string): string {
+    return `brute-force:${key}`;
+  }
+}
+
+function toState(failures: string | number | null, lockedUntil: string | null): CounterState {
+  return { failures: Number(failures ?? 0), lockedUntil: lockedUntil ? new Date(Number(lockedUntil)) : null };
+}

@@ -1,0 +1,39 @@
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../config/app-config';
+
+/** The shared Redis connection, or null when REDIS_URL is not set (then each feature uses its fallback). */
+export const REDIS = Symbol('REDIS');
+
+export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
+
+function connect(config: AppConfig): Redis | null {
+  if (!config.redisUrl) return null;
+  const redis = new Redis(config.redisUrl, {
+    keyPrefix: config.redisKeyPrefix,
+    // Fail a command fast during an outage (the request gets 503) instead of queueing it while the client waits.
+    maxRetriesPerRequest: 1,
+    // Shutdown while Redis is down: ioredis would otherwise keep a 2 s timer on the dead socket.
+    disconnectTimeout: 200,
+  });
+  // ioredis reconnects by itself; without a listener it would print every failed attempt to stderr.
+  const logger = new Logger('Redis');
+  redis.on('error', (error: Error) => logger.warn(`Redis unavailable: ${error.message}`));
+  return redis;
+}
+
+@Global()
+@Module({
+  providers: [{ provide: REDIS, useFactory: connect, inject: [AppConfig] }],
+  exports: [REDIS],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@InjectRedis() private readonly redis: Redis | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.redis) return;
+    // quit() waits for pending replies; a client still trying to reconnect just stops.
+    if (this.redis.status === 'ready') await this.redis.quit();
+    else this.redis.disconnect();
+  }
+}

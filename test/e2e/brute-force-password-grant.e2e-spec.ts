@@ -1,0 +1,235 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { aUser, anAdmin, signIn, TestUser } from '../factories';
+import { startTestApp, TestApp } from '../support/test-app';
+import { createTestDatabase, describeOnMysql } from '../support/test-database';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+// A lock after 3 failures, for 2 s; an address lock after 6; no delays, so the suite stays fast.
+const SMALL_LIMITS = {
+  BRUTE_FORCE_FREE_ATTEMPTS: '3',
+  BRUTE_FORCE_LOCK_AFTER: '3',
+  BRUTE_FORCE_LOCK_SECONDS: '2',
+  BRUTE_FORCE_IP_LOCK_AFTER: '6',
+  BRUTE_FORCE_BASE_DELAY_MS: '0',
+  TRUST_PROXY: 'true',
+};
+
+const unique = (): string => randomBytes(4).toString('hex');
+let nextAddress = 1;
+const anAddress = (): string => `203.0.113.${nextAddress++}`;
+
+interface Attempt {
+  status: number;
+  body: unknown;
+  ms: number;
+}
+
+async function passwordGrant(server: TestApp, email: string, password: string, address: string): Promise<Attempt> {
+  const started = Date.now();
+  const response = await server.http
+    .post('/oauth/token')
+    .set('X-Forwarded-For', address)
+    .type('form')
+    .send({ grant_type: 'password', client_id: server.config.portalClientId, username: email, password });
+  return { status: response.status, body: response.body as unknown, ms: Date.now() - started };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('brute-force defence of the password grant', () => {
+  let server: TestApp;
+
+  beforeAll(async () => {
+    server = await startTestApp(SMALL_LIMITS);
+  });
+  afterAll(() => server.close());
+
+  it('locks an account after N wrong passwords; the right one then fails exactly like a wrong one, until the lock ends', async () => {
+    const user = await aUser(server);
+    const address = anAddress();
+    const wrong: Attempt[] = [];
+    for (let attempt = 0; attempt < 3; attempt++)
+      wrong.push(await passwordGrant(server, user.email, 'wrong-password', address));
+    expect(wrong.map((attempt) => attempt.status)).toEqual([400, 400, 400]);
+
+    const locked = await passwordGrant(server, user.email, user.password, address);
+    expect(locked.status).toBe(400);
+    expect(locked.body).toEqual(wrong[0].body);
+    expect(locked.body).toEqual({ error: 'invalid_grant', error_description: expect.any(String) as string });
+    // The same one argon2 verify either way: interleaved with unknown-user attempts (one dummy verify
+    // each), so machine load weighs on both alike, a locked answer is neither instant nor slow.
+    const lockedTimes: number[] = [];
+    const unknownTimes: number[] = [];
+    for (let sample = 0; sample < 5; sample++) {
+      lockedTimes.push((await passwordGrant(server, user.email, 'wrong-password', address)).ms);
+      unknownTimes.push((await passwordGrant(server, `nobody-${unique()}@example.test`, 'guess', anAddress())).ms);
+    }
+    expect(median(lockedTimes)).toBeGreaterThan(median(unknownTimes) / 2);
+    expect(median(lockedTimes)).toBeLessThan(median(unknownTimes) * 2 + 20);
+
+    const events = await server.dataSource.getRepository(AuditEvent).findBy({ subject: user.email });
+    expect(events.filter((event) => event.type === 'user.locked')).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'user.signin_failed')).toHaveLength(9);
+
+    await sleep(2100);
+    expect((await passwordGrant(server, user.email, user.password, address)).status).toBe(200);
+  });
+
+  it('checks at most the allowed number of passwords when guesses arrive all at once', async () => {
+    const user = await aUser(server);
+    const guesses = await Promise.all(
+      Array.from({ length: 15 }, (_, n) => passwordGrant(server, user.email, `guess-${n}`, anAddress())),
+    );
+    expect(new Set(guesses.map((guess) => guess.status))).toEqual(new Set([400]));
+    const failures = await server.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ type: 'user.signin_failed', subject: user.email });
+    const checked = failures.filter((event) => event.details?.reason !== 'locked');
+    expect(checked.length).toBeGreaterThanOrEqual(1);
+    expect(checked.length).toBeLessThanOrEqual(3);
+    expect((await passwordGrant(server, user.email, user.password, anAddress())).status).toBe(400);
+  });
+
+  it('answers an unknown account like a wrong password, and counts it too', async () => {
+    const ghost = `ghost-${unique()}@example.test`;
+    const user = await aUser(server);
+    const address = anAddress();
+    const unknown = await passwordGrant(server, ghost, 'whatever-password', address);
+    const wrong = await passwordGrant(server, user.email, 'whatever-password', address);
+    expect(unknown).toMatchObject({ status: 400, body: wrong.body });
+  });
+
+  it('a success resets the account streak', async () => {
+    const user = await aUser(server);
+    for (let round = 0; round < 3; round++) {
+      // A new address each round: the address counter (6 here) is not reset by a success.
+      const address = anAddress();
+      await passwordGrant(server, user.email, 'wrong-password', address);
+      await passwordGrant(server, user.email, 'wrong-password', address);
+      expect((await passwordGrant(server, user.email, user.password, address)).status).toBe(200);
+    }
+  });
+
+  it('locks one address spraying many accounts, for every account, while other addresses still sign in', async () => {
+    const sprayer = anAddress();
+    for (let attempt = 0; attempt < 6; attempt++) {
+      expect((await passwordGrant(server, `target-${unique()}@example.test`, 'guess', sprayer)).status).toBe(400);
+    }
+    const user = await aUser(server);
+    expect(await passwordGrant(server, user.email, user.password, sprayer)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
+    expect((await passwordGrant(server, user.email, user.password, anAddress())).status).toBe(200);
+  });
+
+  it('shows the lock to admins, who can lift it (audited)', async () => {
+    const user = await aUser(server);
+    const admin = await anAdmin(server);
+    const adminToken = await signIn(server, admin, 'admin');
+    for (let attempt = 0; attempt < 3; attempt++) await passwordGrant(server, user.email, 'wrong', anAddress());
+
+    const state = await server.http
+      .get(`/admin/users/${user.id}/lock`)
+      .auth(adminToken, { type: 'bearer' })
+      .expect(200);
+    expect(state.body).toEqual({
+      user_id: user.id,
+      locked: true,
+      locked_until: expect.any(String) as string,
+      failures: 3,
+    });
+
+    const unlocked = await server.http
+      .post(`/admin/users/${user.id}/unlock`)
+      .auth(adminToken, { type: 'bearer' })
+      .expect(200);
+    expect(unlocked.body).toEqual({ user_id: user.id, locked: false, locked_until: null, failures: 0 });
+    expect((await passwordGrant(server, user.email, user.password, anAddress())).status).toBe(200);
+    const audit = await server.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ type: 'admin.user_unlocked', subject: user.id, actorUserId: admin.id });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('keeps the lock endpoints for admins only', async () => {
+    const user: TestUser = await aUser(server);
+    const token = await signIn(server, user);
+    await server.http.get(`/admin/users/${user.id}/lock`).expect(401);
+    await server.http.get(`/admin/users/${user.id}/lock`).auth(token, { type: 'bearer' }).expect(403);
+    await server.http.post(`/admin/users/${user.id}/unlock`).auth(token, { type: 'bearer' }).expect(403);
+    const adminToken = await signIn(server, await anAdmin(server), 'admin');
+    await server.http.get('/admin/users/no-such-user/lock').auth(adminToken, { type: 'bearer' }).expect(404);
+  });
+});
+
+describe('without TRUST_PROXY', () => {
+  let server: TestApp;
+
+  beforeAll(async () => {
+    server = await startTestApp({ ...SMALL_LIMITS, TRUST_PROXY: 'false' });
+  });
+  afterAll(() => server.close());
+
+  it('ignores X-Forwarded-For: a sprayer cannot pose as many addresses', async () => {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await passwordGrant(server, `target-${unique()}@example.test`, 'guess', anAddress());
+    }
+    const user = await aUser(server);
+    expect((await passwordGrant(server, user.email, user.password, anAddress())).status).toBe(400);
+  });
+});
+
+async function lockAcrossTwo(first: TestApp, second: TestApp): Promise<void> {
+  const user = await aUser(first);
+  const address = anAddress();
+  await passwordGrant(first, user.email, 'wrong', address);
+  await passwordGrant(second, user.email, 'wrong', address);
+  await passwordGrant(first, user.email, 'wrong', address);
+  expect(await passwordGrant(second, user.email, user.password, address)).toMatchObject({
+    status: 400,
+    body: { error: 'invalid_grant' },
+  });
+}
+
+describeOnMysql('two instances sharing one MariaDB', () => {
+  it('share the lock', async () => {
+    const database = await createTestDatabase();
+    const first = await startTestApp(SMALL_LIMITS, { database });
+    const second = await startTestApp(SMALL_LIMITS, { database });
+    try {
+      await lockAcrossTwo(first, second);
+    } finally {
+      await first.close();
+      await second.close();
+      await database.drop();
+    }
+  });
+});
+
+describeOnMysql('two instances sharing one MariaDB and one Redis', () => {
+  it('share the lock through Redis', async () => {
+    const prefix = `oauth-test-${unique()}:`;
+    const env = { ...SMALL_LIMITS, REDIS_URL, REDIS_KEY_PREFIX: prefix };
+    const database = await createTestDatabase();
+    const first = await startTestApp(env, { database });
+    const second = await startTestApp(env, { database });
+    try {
+      await lockAcrossTwo(first, second);
+      expect(await first.dataSource.getRepository('LoginFailureCounter').count()).toBe(0);
+    } finally {
+      await first.close();
+      await second.close();
+      await database.drop();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    }
+  });
+});
