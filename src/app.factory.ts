@@ -9,6 +9,7 @@ import { AppConfig } from './config/app-config';
 import { runMigrations } from './database/run-migrations';
 import { requestIdFor } from './logging/request-id';
 import { MetricsService } from './metrics/metrics.service';
+import { applyHttpHardening } from './security/http-hardening';
 import { setupSwagger } from './swagger/setup-swagger';
 
 const ONE_MEBIBYTE = 1024 * 1024;
@@ -59,7 +60,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     done();
   });
 
-  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
+  await applyHttpHardening(app, config);
   setupSwagger(app, config);
 
   await runMigrations(app.get(DataSource));

@@ -1,12 +1,25 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
+import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
+import { BootstrapModule } from './bootstrap/bootstrap.module';
+import { AuthModule } from './auth/auth.module';
+import { BruteForceModule } from './brute-force/brute-force.module';
+import { ClientRegistrationModule } from './client-registration/client-registration.module';
+import { ClientsModule } from './clients/clients.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RedisModule } from './redis/redis.module';
+import { ScopesModule } from './scopes/scopes.module';
+import { TokensModule } from './tokens/tokens.module';
+import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
   /** Where logs go (tests capture them); stdout when absent. */
@@ -26,6 +39,19 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.database), retryAttempts: 0 }),
         MetricsModule,
         HealthModule,
+        AuditModule,
+        UsersModule,
+        ScopesModule,
+        ClientsModule,
+        ClientRegistrationModule,
+        BootstrapModule,
+        AdminModule,
+        RedisModule,
+        RateLimitModule.forRoot(config),
+        AuthModule,
+        BruteForceModule,
+        ContactsModule,
+        TokensModule,
         ...(options.extraImports ?? []),
       ],
     };

@@ -18,6 +18,10 @@ export class AppConfig {
   readonly allowQueryToken!: boolean;
   readonly trustProxy!: boolean;
   readonly corsOrigins!: string[];
+  readonly redisKeyPrefix!: string;
+  readonly bruteForce!: BruteForceConfig;
+  readonly rateLimit!: RateLimitConfig;
+  readonly requestTimeoutMs!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -27,3 +31,22 @@ export class AppConfig {
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
   | { type: 'mysql'; host: string; port: number; username: string; password: string; database: string };
+
+export interface BruteForceConfig {
+  freeAttempts: number;
+  lockAfter: number;
+  lockSeconds: number;
+  ipLockAfter: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  resetSeconds: number;
+}
+
+export interface RateLimitConfig {
+  enabled: boolean;
+  windowSeconds: number;
+  oauthPerAddress: number;
+  oauthPerClient: number;
+  signupPerAddress: number;
+  portalPerAddress: number;
+}

@@ -105,4 +105,95 @@ export class Environment {
   @IsOptional()
   @IsString()
   CORS_ORIGINS: string = '';
+
+  /** Failed sign-ins per account answered at full speed; later ones wait a growing delay. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  BRUTE_FORCE_FREE_ATTEMPTS: number = 5;
+
+  /** Failed sign-ins per account that lock it for BRUTE_FORCE_LOCK_SECONDS. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  BRUTE_FORCE_LOCK_AFTER: number = 10;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(604_800)
+  BRUTE_FORCE_LOCK_SECONDS: number = 900;
+
+  /** Failed sign-ins from one address (any accounts) that lock the address. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  BRUTE_FORCE_IP_LOCK_AFTER: number = 100;
+
+  /** The first progressive delay; it doubles with each further failure. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  BRUTE_FORCE_BASE_DELAY_MS: number = 500;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  BRUTE_FORCE_MAX_DELAY_MS: number = 8000;
+
+  /** Counters are forgotten this long after the last failure. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_592_000)
+  BRUTE_FORCE_RESET_SECONDS: number = 43_200;
+
+  /** Prefix of every Redis key, so several deployments can share one Redis. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  REDIS_KEY_PREFIX: string = 'oauth:';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  RATE_LIMIT_ENABLED: boolean = true;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_OAUTH_PER_ADDRESS: number = 600;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_OAUTH_PER_CLIENT: number = 6000;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGNUP_PER_ADDRESS: number = 60;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PORTAL_PER_ADDRESS: number = 600;
+
+  /** A request still unanswered after this long gets 503 instead of hanging. */
+  @IsOptional()
+  @IsInt()
+  @Min(1000)
+  @Max(300_000)
+  REQUEST_TIMEOUT_MS: number = 15_000;
 }

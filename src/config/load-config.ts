@@ -42,6 +42,25 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     corsOrigins: parsed.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    redisKeyPrefix: parsed.REDIS_KEY_PREFIX,
+    bruteForce: {
+      freeAttempts: parsed.BRUTE_FORCE_FREE_ATTEMPTS,
+      lockAfter: parsed.BRUTE_FORCE_LOCK_AFTER,
+      lockSeconds: parsed.BRUTE_FORCE_LOCK_SECONDS,
+      ipLockAfter: parsed.BRUTE_FORCE_IP_LOCK_AFTER,
+      baseDelayMs: parsed.BRUTE_FORCE_BASE_DELAY_MS,
+      maxDelayMs: parsed.BRUTE_FORCE_MAX_DELAY_MS,
+      resetSeconds: parsed.BRUTE_FORCE_RESET_SECONDS,
+    },
+    rateLimit: {
+      enabled: parsed.RATE_LIMIT_ENABLED,
+      windowSeconds: parsed.RATE_LIMIT_WINDOW_SECONDS,
+      oauthPerAddress: parsed.RATE_LIMIT_OAUTH_PER_ADDRESS,
+      oauthPerClient: parsed.RATE_LIMIT_OAUTH_PER_CLIENT,
+      signupPerAddress: parsed.RATE_LIMIT_SIGNUP_PER_ADDRESS,
+      portalPerAddress: parsed.RATE_LIMIT_PORTAL_PER_ADDRESS,
+    },
+    requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
   });
 }
 

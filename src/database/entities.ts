@@ -1,4 +1,5 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { LoginFailureCounter } from '../brute-force/login-failure-counter.entity';
 import { Client } from '../clients/client.entity';
 import { Contact } from '../contacts/contact.entity';
 import { Scope } from '../scopes/scope.entity';
@@ -7,4 +8,14 @@ import { RevokedAccessToken } from '../tokens/revoked-access-token.entity';
 import { SigningKey } from '../tokens/signing-key.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Scope, Client, RefreshToken, SigningKey, RevokedAccessToken, AuditEvent, Contact];
+export const ENTITIES = [
+  User,
+  Scope,
+  Client,
+  RefreshToken,
+  SigningKey,
+  RevokedAccessToken,
+  AuditEvent,
+  Contact,
+  LoginFailureCounter,
+];

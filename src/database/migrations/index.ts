@@ -1,4 +1,6 @@
 import { InitialSchema1763860000000 } from './1763860000000-initial-schema';
+import { SeedScopes1763861000000 } from './1763861000000-seed-scopes';
+import { LoginFailureCounters1763870000000 } from './1763870000000-login-failure-counters';
 
 /** Every migration, oldest first. A new one is a timestamped file plus one line here. */
-export const MIGRATIONS = [InitialSchema1763860000000];
+export const MIGRATIONS = [InitialSchema1763860000000, SeedScopes1763861000000, LoginFailureCounters1763870000000];
