@@ -11,6 +11,7 @@ import { requestIdFor } from './logging/request-id';
 import { MetricsService } from './metrics/metrics.service';
 import { applyHttpHardening } from './security/http-hardening';
 import { setupSwagger } from './swagger/setup-swagger';
+import { refuseOtherContentTypesOnOAuthEndpoints } from './tokens/oauth-content-type';
 
 const ONE_MEBIBYTE = 1024 * 1024;
 
@@ -28,6 +29,18 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     bufferLogs: true,
     abortOnError: false,
   });
+  try {
+    await configure(app, config);
+    await runMigrations(app.get(DataSource));
+  } catch (error) {
+    // A half-built app still holds a database pool: release it, or the process never exits.
+    await app.close();
+    throw error;
+  }
+  return app;
+}
+
+async function configure(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 
@@ -45,6 +58,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
 
   // Nest routes Fastify's own errors (bad JSON, 413, 415) through this filter too.
   const fastify = app.getHttpAdapter().getInstance();
+  refuseOtherContentTypesOnOAuthEndpoints(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
@@ -62,7 +76,4 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
 
   await applyHttpHardening(app, config);
   setupSwagger(app, config);
-
-  await runMigrations(app.get(DataSource));
-  return app;
 }

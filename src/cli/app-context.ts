@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
@@ -27,12 +26,10 @@ export async function openAppContext(
   } finally {
     await dataSource.destroy();
   }
-  // A Fastify adapter, not createApplicationContext: some modules register Fastify hooks while initialising.
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { logStream: warningsTo(warn) }),
-    new FastifyAdapter(),
-    { bufferLogs: true, abortOnError: false },
-  );
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { logStream: warningsTo(warn) }), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   return app.init();
 }

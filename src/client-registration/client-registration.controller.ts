@@ -7,6 +7,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { NoStore } from '../common/http/no-store';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Scopes } from '../auth/scopes.decorator';
 import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
@@ -29,6 +30,7 @@ export class ClientRegistrationController {
   constructor(private readonly registrations: ClientRegistrationService) {}
 
   @Post()
+  @NoStore()
   @Scopes('clients:write')
   @ApiOperation({ summary: 'Register an app', description: 'The client_secret is in this response only.' })
   @ApiCreatedResponse({ type: ClientWithSecretResponse })
@@ -89,6 +91,7 @@ export class ClientRegistrationController {
   }
 
   @Post(':client_id/secret')
+  @NoStore()
   @HttpCode(200)
   @Scopes('clients:write')
   @ApiOperation({

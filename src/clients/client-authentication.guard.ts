@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard, type AuthGuardAuthenticateOptions } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { OAuthError } from '../common/errors/oauth.error';
-import { CLIENT_BASIC_STRATEGY, PresentedClientCredentials } from './client-basic.strategy';
+import { CLIENT_BASIC_STRATEGY, formDecode, PresentedClientCredentials } from './client-basic.strategy';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,7 +19,14 @@ declare module 'fastify' {
 export class ClientAuthenticationGuard extends AuthGuard(CLIENT_BASIC_STRATEGY) {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (request.headers.authorization === undefined) return true;
+    const { authorization } = request.headers;
+    if (authorization === undefined) return true;
+    // passport-http refuses an empty password, but a public client sends `client_id:` (Swagger UI does).
+    const publicClientId = publicClientIdOf(authorization);
+    if (publicClientId !== undefined) {
+      request.basicClientCredentials = { clientId: publicClientId, clientSecret: '' };
+      return true;
+    }
     return (await super.canActivate(context)) as boolean;
   }
 
@@ -38,4 +45,12 @@ export class ClientAuthenticationGuard extends AuthGuard(CLIENT_BASIC_STRATEGY) 
     }
     return credentials;
   }
+}
+
+function publicClientIdOf(authorization: string): string | undefined {
+  const [scheme, encoded] = authorization.split(' ');
+  if (scheme?.toLowerCase() !== 'basic' || !encoded) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  if (!decoded.endsWith(':') || decoded.indexOf(':') !== decoded.length - 1 || decoded.length < 2) return undefined;
+  return formDecode(decoded.slice(0, -1));
 }

@@ -39,17 +39,24 @@ export class ClientAuthenticationService {
       if (bodyClientSecret !== undefined || (bodyClientId !== undefined && bodyClientId !== basic.clientId)) {
         throw new OAuthError('invalid_request', 'Use one client authentication method: Basic or body credentials');
       }
+      // A public client identifies itself as `client_id:` with an empty secret (Swagger UI does, as do many libraries).
+      if (basic.clientSecret === '')
+        return { client: await this.publicClient(basic.clientId, true), basicAuthUsed: true };
       return { client: await this.withSecret(basic.clientId, basic.clientSecret, true), basicAuthUsed: true };
     }
     if (bodyClientId === undefined) {
       throw new OAuthError('invalid_client', 'Client authentication is required (Basic or client_id in the body)');
     }
-    if (bodyClientSecret !== undefined) {
+    if (bodyClientSecret !== undefined && bodyClientSecret !== '') {
       return { client: await this.withSecret(bodyClientId, bodyClientSecret, false), basicAuthUsed: false };
     }
-    const client = await this.clients.findActiveByClientId(bodyClientId);
-    if (!client || client.confidential) throw new OAuthError('invalid_client', BAD_CREDENTIALS);
-    return { client, basicAuthUsed: false };
+    return { client: await this.publicClient(bodyClientId, false), basicAuthUsed: false };
+  }
+
+  private async publicClient(clientId: string, basicAuthUsed: boolean): Promise<Client> {
+    const client = await this.clients.findActiveByClientId(clientId);
+    if (!client || client.confidential) throw new OAuthError('invalid_client', BAD_CREDENTIALS, { basicAuthUsed });
+    return client;
   }
 
   private async withSecret(clientId: string, secret: string, basicAuthUsed: boolean): Promise<Client> {

@@ -26,7 +26,7 @@ export class ClientBasicStrategy extends PassportStrategy(BasicStrategy, CLIENT_
   }
 }
 
-function formDecode(value: string): string {
+export function formDecode(value: string): string {
   try {
     return decodeURIComponent(value.replace(/\+/g, ' '));
   } catch {

@@ -62,8 +62,7 @@ function buildDocumentConfig(config: AppConfig): Omit<OpenAPIObject, 'paths'> {
         'a developer portal to register apps, and an admin portal.\n\n' +
         '**Try it:** sign up with `POST /users`, then press **Authorize**, type your email and password in ' +
         `the password flow (client_id \`${config.portalClientId}\` is preselected; it is a public client, so ` +
-        'choose *Request body* as the client credentials location and leave the secret empty), and call ' +
-        'the protected routes. Each route lists the scopes it needs.',
+        'leave the secret empty), and call the protected routes. Each route lists the scopes it needs.',
     )
     .addOAuth2(
       {

@@ -1,4 +1,5 @@
-import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { NoStore } from '../common/http/no-store';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBasicAuth,
@@ -27,8 +28,7 @@ export class IntrospectionController {
   @Post('introspect')
   @HttpCode(200)
   @UseGuards(ClientAuthenticationGuard)
-  @Header('Cache-Control', 'no-store')
-  @Header('Pragma', 'no-cache')
+  @NoStore()
   @ApiOperation({
     summary: 'Token introspection (RFC 7662), for confidential clients',
     description:

@@ -1,4 +1,5 @@
-import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { NoStore } from '../common/http/no-store';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBasicAuth,
@@ -26,8 +27,7 @@ export class RevocationController {
   @Post('revoke')
   @HttpCode(200)
   @UseGuards(ClientAuthenticationGuard)
-  @Header('Cache-Control', 'no-store')
-  @Header('Pragma', 'no-cache')
+  @NoStore()
   @ApiOperation({
     summary: 'Token revocation (RFC 7009)',
     description: "200 whether or not the token was known; a refresh token's whole family is revoked.",

@@ -1,4 +1,5 @@
-import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { NoStore } from '../common/http/no-store';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBasicAuth,
@@ -28,8 +29,7 @@ export class TokenController {
   @Post('token')
   @HttpCode(200)
   @UseGuards(ClientAuthenticationGuard)
-  @Header('Cache-Control', 'no-store')
-  @Header('Pragma', 'no-cache')
+  @NoStore()
   @ApiOperation({
     summary: 'Token endpoint (RFC 6749 §3.2): password, refresh_token and client_credentials grants',
     description:

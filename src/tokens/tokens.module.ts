@@ -1,7 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { FastifyInstance } from 'fastify';
 import { BruteForceModule } from '../brute-force/brute-force.module';
 import { ClientAuthenticationModule } from '../clients/client-authentication.module';
 import { ScopesModule } from '../scopes/scopes.module';
@@ -18,7 +16,6 @@ import { KeyRotationService } from './keys/key-rotation.service';
 import { KeysAdminController } from './keys/keys-admin.controller';
 import { KeysModule } from './keys/keys.module';
 import { MetadataService } from './metadata.service';
-import { refuseOtherContentTypesOnOAuthEndpoints } from './oauth-content-type';
 import { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { RevocationController } from './revocation.controller';
@@ -61,10 +58,4 @@ import { WellKnownController } from './well-known.controller';
   ],
   exports: [AccessTokenService, KeyRotationService],
 })
-export class TokensModule implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
-
-  onModuleInit(): void {
-    refuseOtherContentTypesOnOAuthEndpoints(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
-  }
-}
+export class TokensModule {}

@@ -58,8 +58,8 @@ describe('Swagger UI in a real browser', () => {
     await expect(dialog.locator('[id="contacts.write-password-checkbox-oauth2"]').isChecked()).resolves.toBe(true);
     await dialog.locator('#oauth_username').fill(user.email);
     await dialog.locator('#oauth_password').fill(user.password);
-    // The portal is a public client (no secret): its client_id goes in the request body.
-    await dialog.locator('#password_type').selectOption('request-body');
+    // The defaults as a person finds them: the public portal client goes in a Basic header with an empty secret.
+    await expect(dialog.locator('#password_type').inputValue()).resolves.toBe('basic');
     await dialog.locator('.auth-btn-wrapper .btn.authorize').click();
     await dialog.locator('.auth-btn-wrapper .btn', { hasText: 'Logout' }).waitFor();
     await dialog.locator('.btn-done').click();

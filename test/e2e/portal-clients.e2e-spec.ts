@@ -53,6 +53,7 @@ describe('developer portal (/clients)', () => {
       .auth(aliceToken, { type: 'bearer' })
       .send({ name: '  Contacts app  ', grant_types: ['password', 'refresh_token', 'client_credentials'] });
     expect(response.status).toBe(201);
+    expect(response.headers['cache-control']).toBe('no-store');
     const body = response.body as Record<string, unknown> & { client_id: string; client_secret: string };
     expect(Object.keys(body).sort()).toEqual(
       [
@@ -181,6 +182,7 @@ describe('developer portal (/clients)', () => {
     expect(await secretWorks(app.client_id, oldSecret)).toBe(true);
     const response = await server.http.post(`/clients/${app.client_id}/secret`).auth(aliceToken, { type: 'bearer' });
     expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
     const newSecret = (response.body as { client_secret: string }).client_secret;
     expect(newSecret.length).toBeGreaterThanOrEqual(43);
     expect(newSecret).not.toBe(oldSecret);

@@ -79,6 +79,23 @@ describe('POST /oauth/token', () => {
       ]);
     });
 
+    it('password grant with a public client in a Basic header with an empty secret (as Swagger UI sends it)', async () => {
+      const response = await token()
+        .set('authorization', basicAuthorization(publicClient.clientId, ''))
+        .type('form')
+        .send(passwordGrant());
+      expect(response.status).toBe(200);
+    });
+
+    it('invalid_client: a confidential client in a Basic header with an empty secret', async () => {
+      const response = await token()
+        .set('authorization', basicAuthorization(confidential.clientId, ''))
+        .type('form')
+        .send(passwordGrant());
+      expectError(response, 401, 'invalid_client');
+      expect(response.headers['www-authenticate']).toMatch(/^Basic realm=/);
+    });
+
     it('accepts a form body whose content type carries a charset parameter', async () => {
       const response = await token()
         .set('content-type', 'application/x-www-form-urlencoded; charset=UTF-8')

@@ -49,11 +49,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       done();
     },
   });
-  let app: NestFastifyApplication;
+  let app: NestFastifyApplication | undefined;
   try {
     app = await createApp(config, { logStream });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
+    // createApp releases what it built when it fails itself; a failed listen leaves the app to close.
+    await app?.close();
     if (!options.database) await database.drop();
     throw error;
   }
