@@ -14,9 +14,8 @@ describe('timestamps', () => {
     const before = Date.now();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const event = repository.create({ type: 'test.timestamp', subject: `event-${i}` });
-      await repository.insert(event);
-      ids.push(event.id);
+      const { id } = await repository.save(repository.create({ type: 'test.timestamp', subject: `event-${i}` }));
+      ids.push(id);
     }
     const rows = await repository.findBy(ids.map((id) => ({ id })));
     const times = rows.map((row) => row.createdAt.getTime());
