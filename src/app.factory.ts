@@ -1,6 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
@@ -17,6 +18,7 @@ const ONE_MEBIBYTE = 1024 * 1024;
 
 /** Builds the whole application exactly as production runs it; main.ts and every e2e test call this. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
+  const frameworkErrors = new AllExceptionsFilter(config);
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: ONE_MEBIBYTE,
@@ -24,6 +26,10 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     connectionTimeout: 60_000,
     return503OnClosing: true,
     genReqId: requestIdFor,
+    // A bad percent-escape in the path or an over-long path parameter is answered by Fastify before any
+    // route or Nest filter runs: render it in the contract's shape too (found by fuzzing).
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      frameworkErrors.reply(error, request, reply),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,

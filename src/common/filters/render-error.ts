@@ -42,7 +42,9 @@ export function renderError(exception: unknown, context: ErrorContext): Rendered
     const headers = retryAfterOf(exception);
     if (!oauth) return standard(status, message, headers);
     const rendered = renderOAuth(new OAuthError(oauthCodeForStatus(status), flatten(message)));
-    return { ...rendered, status, headers: { ...rendered.headers, ...headers } };
+    // The contract: a content type Fastify cannot even parse ("", ";", "a, b") is 400 on /oauth/*, not 415.
+    const oauthStatus = status === 415 ? 400 : status;
+    return { ...rendered, status: oauthStatus, headers: { ...rendered.headers, ...headers } };
   }
   if (exception instanceof HttpException && status !== undefined) {
     // A deliberate 5xx from our own code (e.g. the health check's 503) keeps its status and body.
@@ -104,6 +106,8 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'Request body is too large',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'Body cannot be empty when content-type is application/json',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body',
+  FST_ERR_BAD_URL: 'The URL is not validly percent-encoded',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is too long',
 };
 
 function fastifyMessage(error: { code?: string }, status: number): string {

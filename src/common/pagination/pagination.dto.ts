@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
+/** Far past any real table, and an integer every driver binds as one (9e18 made SQLite fail with a 500). */
+export const MAX_OFFSET = 2_147_483_647;
 
 /** `?limit=&offset=` for every list endpoint; the limit is capped. */
 export class PaginationQuery {
@@ -14,11 +16,12 @@ export class PaginationQuery {
   @Max(MAX_PAGE_SIZE)
   limit: number = 20;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

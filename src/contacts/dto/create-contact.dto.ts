@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmailAddress } from '../../common/validation/is-email-address.decorator';
 
 export class CreateContactDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ada Lovelace' })
@@ -9,7 +10,7 @@ export class CreateContactDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254, format: 'email', example: 'ada@example.com' })
   @IsOptional()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email?: string | null;
 

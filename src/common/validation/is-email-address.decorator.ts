@@ -1,0 +1,21 @@
+import { isEmail, ValidateBy, ValidationOptions } from 'class-validator';
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * `@IsEmail()` that first refuses strings with a lone UTF-16 surrogate (JSON allows "\ud800"): validator's
+ * isEmail passes them to encodeURI, whose URIError would otherwise surface as a 500.
+ */
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEmail',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
+        defaultMessage: () => '$property must be an email',
+      },
+    },
+    options,
+  );
+}
