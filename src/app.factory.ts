@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { validationException } from './common/validation/validation-exception';
 import { AppConfig } from './config/app-config';
 import { runMigrations } from './database/run-migrations';
 import { requestIdFor } from './logging/request-id';
@@ -57,6 +58,7 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
       transform: true,
       forbidUnknownValues: true,
       stopAtFirstError: false,
+      exceptionFactory: validationException,
     }),
   );
   const filter = new AllExceptionsFilter(config);
