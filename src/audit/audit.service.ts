@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventType } from './audit-event-type';
 
@@ -21,12 +22,27 @@ export interface AuditRecord {
 const SECRET_KEY =
   /^(password|new_password|client_secret|secret|token|access_token|refresh_token|authorization|password_hash|secret_hash|token_hash)$/i;
 
-/** Appends security events to the audit log; it never updates or deletes one. */
+/** Rows per INSERT statement: 8 columns each stays far below SQLite's 32766 bound parameters. */
+const MAX_BATCH = 100;
+
+interface PendingRow {
+  row: AuditEvent;
+  written: () => void;
+  failed: (error: unknown) => void;
+}
+
+/**
+ * Appends security events to the audit log; it never updates or deletes one. Events recorded in the
+ * same turn of the event loop go in one multi-row INSERT (a group commit), and each caller still waits
+ * until its own row is written: a token is never answered before its audit record exists.
+ */
 @Injectable()
 export class AuditService {
+  private pending: PendingRow[] = [];
+
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
-  async record(event: AuditRecord): Promise<void> {
+  record(event: AuditRecord): Promise<void> {
     const row = new AuditEvent();
     row.type = event.type;
     row.actorUserId = event.actorUserId ?? null;
@@ -36,8 +52,25 @@ export class AuditService {
     // Set here, not by the column default: TypeORM's SQLite insert default has whole seconds only,
     // and the log is ordered and filtered by time.
     row.createdAt = new Date();
-    // insert(), not save(): an append needs no read-before-write.
-    await this.events.insert({ ...row, details: event.details ? withoutSecrets(event.details) : null } as object);
+    row.details = event.details ? withoutSecrets(event.details) : null;
+    return new Promise((written, failed) => {
+      this.pending.push({ row, written, failed });
+      if (this.pending.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending.splice(0, MAX_BATCH);
+    if (this.pending.length > 0) setImmediate(() => void this.flush());
+    try {
+      // An append: no read-before-write (save) and no reload of the rows after it (updateEntity(false)).
+      // The cast: TypeORM's partial type cannot express a simple-json column.
+      const rows = batch.map(({ row }) => row) as QueryDeepPartialEntity<AuditEvent>[];
+      await this.events.createQueryBuilder().insert().values(rows).updateEntity(false).execute();
+      for (const { written } of batch) written();
+    } catch (error) {
+      for (const { failed } of batch) failed(error);
+    }
   }
 }
 

@@ -27,13 +27,13 @@ export class AccessTokenService {
     private readonly signingKeys: SigningKeysService,
   ) {}
 
-  issue({ client, userId, scopes }: AccessTokenRequest): IssuedAccessToken {
+  async issue({ client, userId, scopes }: AccessTokenRequest): Promise<IssuedAccessToken> {
     const key = this.signingKeys.current();
     const expiresIn = client.accessTokenTtlSeconds ?? this.config.accessTokenTtlSeconds;
     const issuedAt = Math.floor(Date.now() / 1000);
     const jti = randomBytes(16).toString('base64url');
     // RFC 9068 §2.1 header and §2.2 claims.
-    const token = signCompactJws(
+    const token = await signCompactJws(
       { alg: key.alg, typ: 'at+jwt', kid: key.kid },
       {
         iss: this.config.issuer,

@@ -24,7 +24,7 @@ export class TokenIssuer {
   ) {}
 
   async issue({ grant, client, userId, scopes, refreshToken, ip }: IssueInput): Promise<TokenResponse> {
-    const accessToken = this.accessTokens.issue({ client, userId, scopes });
+    const accessToken = await this.accessTokens.issue({ client, userId, scopes });
     await this.audit.record({
       type: 'token.issued',
       actorUserId: userId,

@@ -16,7 +16,7 @@ describe.each(SIGNING_ALGORITHMS)('key material for %s', (alg) => {
     const jwk = publicJwk(publicKey, 'kid-1', alg);
     expect(jwk).toMatchObject({ kid: 'kid-1', alg, use: 'sig' });
     expect(jwk).not.toHaveProperty('d');
-    const token = signCompactJws({ alg, typ: 'at+jwt', kid: 'kid-1' }, { sub: 'someone' }, privateKey);
+    const token = await signCompactJws({ alg, typ: 'at+jwt', kid: 'kid-1' }, { sub: 'someone' }, privateKey);
     const { payload, protectedHeader } = await compactVerify(token, await importJWK(jwk as never, alg));
     expect(protectedHeader).toEqual({ alg, typ: 'at+jwt', kid: 'kid-1' });
     expect(JSON.parse(Buffer.from(payload).toString('utf8'))).toEqual({ sub: 'someone' });
