@@ -1,19 +1,8 @@
-import { NoStore } from '../common/http/no-store';
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBasicAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/public.decorator';
-import { CLIENT_BASIC_SECURITY_SCHEME } from '../swagger/setup-swagger';
-import { ClientAuthenticationGuard } from '../clients/client-authentication.guard';
+import { OAuthEndpoint } from './oauth-endpoint.decorator';
 import { IntrospectionResponseDto } from './dto/introspection-response.dto';
 import { OAuthErrorDto } from './dto/oauth-error.dto';
 import { TokenOperationRequestDto } from './dto/token-operation-request.dto';
@@ -26,17 +15,12 @@ export class IntrospectionController {
   constructor(private readonly introspection: IntrospectionService) {}
 
   @Post('introspect')
-  @HttpCode(200)
-  @UseGuards(ClientAuthenticationGuard)
-  @NoStore()
+  @OAuthEndpoint(TokenOperationRequestDto)
   @ApiOperation({
     summary: 'Token introspection (RFC 7662), for confidential clients',
     description:
       'A client sees its own tokens (any token with the admin-set introspect capability); else {active:false}.',
   })
-  @ApiBasicAuth(CLIENT_BASIC_SECURITY_SCHEME)
-  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
-  @ApiBody({ type: TokenOperationRequestDto })
   @ApiOkResponse({ type: IntrospectionResponseDto })
   @ApiBadRequestResponse({ type: OAuthErrorDto, description: 'invalid_request' })
   @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client (also for public clients)' })

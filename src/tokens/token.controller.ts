@@ -1,19 +1,8 @@
-import { NoStore } from '../common/http/no-store';
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBasicAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/public.decorator';
-import { CLIENT_BASIC_SECURITY_SCHEME } from '../swagger/setup-swagger';
-import { ClientAuthenticationGuard } from '../clients/client-authentication.guard';
+import { OAuthEndpoint } from './oauth-endpoint.decorator';
 import { OAuthErrorDto } from './dto/oauth-error.dto';
 import { TokenRequestDto } from './dto/token-request.dto';
 import { TokenResponseDto } from './dto/token-response.dto';
@@ -27,18 +16,13 @@ export class TokenController {
   constructor(private readonly tokens: TokenService) {}
 
   @Post('token')
-  @HttpCode(200)
-  @UseGuards(ClientAuthenticationGuard)
-  @NoStore()
+  @OAuthEndpoint(TokenRequestDto)
   @ApiOperation({
     summary: 'Token endpoint (RFC 6749 §3.2): password, refresh_token and client_credentials grants',
     description:
       'Client authentication: HTTP Basic (client_secret_basic), client_id + client_secret in the body ' +
       '(client_secret_post), or client_id alone for a public client; one method per request.',
   })
-  @ApiBasicAuth(CLIENT_BASIC_SECURITY_SCHEME)
-  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
-  @ApiBody({ type: TokenRequestDto })
   @ApiOkResponse({ type: TokenResponseDto, description: 'Tokens issued (Cache-Control: no-store)' })
   @ApiBadRequestResponse({ type: OAuthErrorDto, description: 'RFC 6749 §5.2 error' })
   @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client' })
