@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { aUser, anAdmin, signIn, TestUser } from '../factories';
+import { aRedisPrefix, deleteRedisKeys, TEST_REDIS_URL } from '../support/test-redis';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, describeOnMysql } from '../support/test-database';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 // A lock after 3 failures, for 2 s; an address lock after 6; no delays, so the suite stays fast.
 const SMALL_LIMITS = {
@@ -214,8 +212,8 @@ describeOnMysql('two instances sharing one MariaDB', () => {
 
 describeOnMysql('two instances sharing one MariaDB and one Redis', () => {
   it('share the lock through Redis', async () => {
-    const prefix = `oauth-test-${unique()}:`;
-    const env = { ...SMALL_LIMITS, REDIS_URL, REDIS_KEY_PREFIX: prefix };
+    const prefix = aRedisPrefix();
+    const env = { ...SMALL_LIMITS, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix };
     const database = await createTestDatabase();
     const first = await startTestApp(env, { database });
     const second = await startTestApp(env, { database });
@@ -226,10 +224,7 @@ describeOnMysql('two instances sharing one MariaDB and one Redis', () => {
       await first.close();
       await second.close();
       await database.drop();
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
+      await deleteRedisKeys(prefix);
     }
   });
 });

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { BruteForceService } from '../../src/brute-force/brute-force.service';
+import { aRedisPrefix, deleteRedisKeys, TEST_REDIS_URL } from '../support/test-redis';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, describeOnMysql } from '../support/test-database';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 // Small numbers so the suite runs in seconds: 2 free failures, a lock at 4 for 2 s, an address lock at 6.
 const SMALL_LIMITS = {
@@ -161,8 +159,8 @@ describeOnMysql('two instances sharing one MariaDB', () => {
 });
 
 describe('two instances sharing one Redis', () => {
-  const prefix = `oauth-test-${unique()}:`;
-  const env = { ...SMALL_LIMITS, REDIS_URL, REDIS_KEY_PREFIX: prefix };
+  const prefix = aRedisPrefix();
+  const env = { ...SMALL_LIMITS, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix };
   let first: TestApp;
   let second: TestApp;
 
@@ -174,10 +172,7 @@ describe('two instances sharing one Redis', () => {
   afterAll(async () => {
     await first.close();
     await second.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
+    await deleteRedisKeys(prefix);
   });
 
   it('share the counters, lock, expire and reset through Redis', async () => {

@@ -1,5 +1,6 @@
 import { aUser, signIn, TestUser } from '../factories';
 import { CuttableProxy } from '../support/cuttable-proxy';
+import { eventually } from '../support/eventually';
 import { basicAuthorization, insertClient, TestClient } from '../support/oauth-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, describeOnMysql, TestDatabase } from '../support/test-database';
@@ -21,15 +22,6 @@ function summary(outcomes: Outcome[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const { kind, status } of outcomes) counts[`${kind} ${status}`] = (counts[`${kind} ${status}`] ?? 0) + 1;
   return counts;
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
 }
 
 describeOnMysql('the database fails in the middle of a burst of requests (MariaDB)', () => {

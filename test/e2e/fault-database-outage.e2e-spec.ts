@@ -1,17 +1,9 @@
 import { CuttableProxy } from '../support/cuttable-proxy';
+import { eventually } from '../support/eventually';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, describeOnMysql, TestDatabase } from '../support/test-database';
 
 const REQUEST_TIMEOUT_MS = 3000;
-
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
-}
 
 describeOnMysql('requests during a database outage (MariaDB)', () => {
   let database: TestDatabase;

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { aRedisPrefix, deleteRedisKeys, TEST_REDIS_URL } from '../support/test-redis';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const unique = (): string => randomBytes(4).toString('hex');
 
@@ -62,8 +60,13 @@ describe('rate limits on the OAuth endpoints', () => {
 });
 
 describe('rate limits shared through Redis', () => {
-  const prefix = `oauth-test-${unique()}:`;
-  const env = { TRUST_PROXY: 'true', RATE_LIMIT_OAUTH_PER_ADDRESS: '3', REDIS_URL, REDIS_KEY_PREFIX: prefix };
+  const prefix = aRedisPrefix();
+  const env = {
+    TRUST_PROXY: 'true',
+    RATE_LIMIT_OAUTH_PER_ADDRESS: '3',
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+  };
   let first: TestApp;
   let second: TestApp;
 
@@ -74,10 +77,7 @@ describe('rate limits shared through Redis', () => {
   afterAll(async () => {
     await first.close();
     await second.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
+    await deleteRedisKeys(prefix);
   });
 
   it('counts one budget across instances', async () => {
