@@ -53,6 +53,7 @@ export class AdminClientsService {
     if (body.scopes) changes.scopes = body.scopes;
     if (body.disabled !== undefined) changes.disabled = body.disabled;
     if (body.can_introspect !== undefined) changes.canIntrospect = body.can_introspect;
+    if (body.first_party !== undefined) changes.firstParty = body.first_party;
     if (body.access_token_ttl !== undefined) changes.accessTokenTtlSeconds = body.access_token_ttl;
     if (body.refresh_token_ttl !== undefined) changes.refreshTokenTtlSeconds = body.refresh_token_ttl;
     if (Object.keys(changes).length === 0) return this.get(clientId);

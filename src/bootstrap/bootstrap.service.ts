@@ -44,11 +44,17 @@ export class BootstrapService implements OnApplicationBootstrap {
 
   async ensurePortalClient(): Promise<void> {
     const clientId = this.config.portalClientId;
-    if (await this.clients.existsBy({ clientId })) return;
+    const existing = await this.clients.findOneBy({ clientId });
+    if (existing) {
+      // A portal created before `first_party` existed (or with another PORTAL_CLIENT_ID) becomes first-party.
+      if (!existing.firstParty) await this.clients.update({ id: existing.id }, { firstParty: true });
+      return;
+    }
     const portal = new Client();
     portal.clientId = clientId;
     portal.name = 'Developer portal';
     portal.confidential = false;
+    portal.firstParty = true;
     portal.grantTypes = [...PORTAL_GRANT_TYPES];
     portal.scopes = [...PORTAL_SCOPES];
     portal.createdAt = portal.updatedAt = new Date();

@@ -42,6 +42,10 @@ export class Client {
   @Column({ name: 'can_introspect', type: 'boolean', default: false })
   canIntrospect: boolean = false;
 
+  /** Admin-approved (only admins set it): the password grant works for every user, consent is skipped. */
+  @Column({ name: 'first_party', type: 'boolean', default: false })
+  firstParty: boolean = false;
+
   @Column({ type: 'boolean', default: false })
   disabled: boolean = false;
 

@@ -242,6 +242,31 @@ describe('admin portal (/admin/*)', () => {
       expect(JSON.stringify(response.body)).toContain(field);
     });
 
+    it('marks an app first_party (admins only) and shows the portal client as first-party', async () => {
+      const app = await aClient(server, userToken);
+      expect((await asAdmin(server.http.get(`/admin/clients/${app.client_id}`))).body).toMatchObject({
+        first_party: false,
+      });
+      expect((await asAdmin(server.http.get('/admin/clients/portal'))).body).toMatchObject({ first_party: true });
+      const marked = await asAdmin(server.http.patch(`/admin/clients/${app.client_id}`)).send({ first_party: true });
+      expect(marked.status).toBe(200);
+      expect(marked.body).toMatchObject({ first_party: true });
+      expect(await auditTypes(app.client_id)).toEqual(['admin.client_updated']);
+      const byOwner = await server.http
+        .patch(`/clients/${app.client_id}`)
+        .auth(userToken, { type: 'bearer' })
+        .send({ first_party: true });
+      expect(byOwner.status).toBe(400);
+      const asUser = await server.http
+        .patch(`/admin/clients/${app.client_id}`)
+        .auth(userToken, { type: 'bearer' })
+        .send({ first_party: true });
+      expect(asUser.status).toBe(403);
+      const wrongType = await asAdmin(server.http.patch(`/admin/clients/${app.client_id}`)).send({ first_party: 'yes' });
+      expect(wrongType.status).toBe(400);
+      expect(JSON.stringify(wrongType.body)).toContain('first_party');
+    });
+
     it('disables a client: it can no longer authenticate and its refresh tokens are revoked', async () => {
       const app = await aClient(server, userToken, { grant_types: ['client_credentials'] });
       const tokenId = await insertRefreshToken(user.id, await internalId(app.client_id));

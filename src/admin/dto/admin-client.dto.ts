@@ -38,6 +38,14 @@ export class UpdateClientByAdminDto {
   @IsBoolean()
   disabled?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'Admin-approved app: the password grant works for every user and consent is skipped',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  first_party?: boolean;
+
   @ApiPropertyOptional({ description: 'May introspect tokens issued to other clients (RFC 7662)', example: false })
   @IsOptional()
   @IsBoolean()
@@ -97,6 +105,9 @@ export class AdminClientResponse extends ClientResponse {
   @ApiProperty({ example: false })
   can_introspect!: boolean;
 
+  @ApiProperty({ example: false, description: 'Admin-approved (the portal client is)' })
+  first_party!: boolean;
+
   @ApiProperty({ example: null, nullable: true, type: Number })
   access_token_ttl!: number | null;
 
@@ -109,6 +120,7 @@ export class AdminClientResponse extends ClientResponse {
       owner: owner ? { id: owner.id, email: owner.email } : null,
       disabled: client.disabled,
       can_introspect: client.canIntrospect,
+      first_party: client.firstParty,
       access_token_ttl: client.accessTokenTtlSeconds,
       refresh_token_ttl: client.refreshTokenTtlSeconds,
     };

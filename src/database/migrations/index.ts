@@ -1,6 +1,12 @@
 import { InitialSchema1763860000000 } from './1763860000000-initial-schema';
 import { SeedScopes1763861000000 } from './1763861000000-seed-scopes';
 import { LoginFailureCounters1763870000000 } from './1763870000000-login-failure-counters';
+import { ClientsFirstParty1764100000000 } from './1764100000000-clients-first-party';
 
 /** Every migration, oldest first. A new one is a timestamped file plus one line here. */
-export const MIGRATIONS = [InitialSchema1763860000000, SeedScopes1763861000000, LoginFailureCounters1763870000000];
+export const MIGRATIONS = [
+  InitialSchema1763860000000,
+  SeedScopes1763861000000,
+  LoginFailureCounters1763870000000,
+  ClientsFirstParty1764100000000,
+];
