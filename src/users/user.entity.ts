@@ -11,6 +11,10 @@ export class User {
   @Column({ type: 'varchar', length: 254, unique: true })
   email!: string;
 
+  /** True once the user followed a verification link mailed to `email` (the OpenID Connect `email_verified` claim). */
+  @Column({ name: 'email_verified', type: 'boolean', default: false })
+  emailVerified: boolean = false;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   name!: string | null;
 

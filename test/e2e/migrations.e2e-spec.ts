@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { MIGRATIONS } from '../../src/database/migrations';
+import { UsersEmailVerified1764400000000 } from '../../src/database/migrations/1764400000000-users-email-verified';
 import { runMigrations } from '../../src/database/run-migrations';
 import { parseDatabaseUrl } from '../../src/config/load-config';
+import { User } from '../../src/users/user.entity';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const TABLES = [
@@ -57,6 +59,18 @@ describe('migrations', () => {
     expect(await tableNames(dataSource)).toEqual(['migrations']);
     await runMigrations(dataSource);
     expect(await tableNames(dataSource)).toEqual(expect.arrayContaining(TABLES));
+  });
+
+  it('give users an email_verified flag that starts false, for rows written before it existed too', async () => {
+    await runMigrations(dataSource);
+    const later = MIGRATIONS.length - MIGRATIONS.indexOf(UsersEmailVerified1764400000000);
+    for (let i = 0; i < later; i++) await dataSource.undoLastMigration();
+    await dataSource.query(
+      "INSERT INTO users (id, email, password_hash, is_admin, disabled) VALUES ('u-1', 'old@example.com', 'x', 1, 0)",
+    );
+    await runMigrations(dataSource);
+    const user = await dataSource.getRepository(User).findOneByOrFail({ id: 'u-1' });
+    expect(user.emailVerified).toBe(false);
   });
 
   it('two instances starting at once on one database apply each migration exactly once', async () => {

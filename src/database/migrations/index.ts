@@ -2,6 +2,7 @@ import { InitialSchema1763860000000 } from './1763860000000-initial-schema';
 import { SeedScopes1763861000000 } from './1763861000000-seed-scopes';
 import { LoginFailureCounters1763870000000 } from './1763870000000-login-failure-counters';
 import { ClientsFirstParty1764100000000 } from './1764100000000-clients-first-party';
+import { UsersEmailVerified1764400000000 } from './1764400000000-users-email-verified';
 
 /** Every migration, oldest first. A new one is a timestamped file plus one line here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   SeedScopes1763861000000,
   LoginFailureCounters1763870000000,
   ClientsFirstParty1764100000000,
+  UsersEmailVerified1764400000000,
 ];
