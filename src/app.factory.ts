@@ -49,7 +49,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
 
 async function configure(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
 
   app.useGlobalPipes(
     new ValidationPipe({

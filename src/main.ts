@@ -1,11 +1,13 @@
 import { ConfigModule } from '@nestjs/config';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/load-config';
+import { stopGracefullyOnSignals } from './health/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   await ConfigModule.forRoot({ envFilePath: '.env', expandVariables: true });
   const config = loadConfig(process.env);
   const app = await createApp(config);
+  stopGracefullyOnSignals(app, config.shutdownDrainMs);
   await app.listen({ port: config.port, host: config.host });
   const base = config.issuer;
   console.log(

@@ -22,6 +22,7 @@ export class AppConfig {
   readonly bruteForce!: BruteForceConfig;
   readonly rateLimit!: RateLimitConfig;
   readonly requestTimeoutMs!: number;
+  readonly shutdownDrainMs!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

@@ -196,4 +196,14 @@ export class Environment {
   @Min(1000)
   @Max(300_000)
   REQUEST_TIMEOUT_MS: number = 15_000;
+
+  /**
+   * On SIGTERM, how long /health answers 503 while requests are still served, before the server stops
+   * accepting: long enough for a load balancer's health checks to take the instance out of rotation.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SHUTDOWN_DRAIN_MS: number = 0;
 }

@@ -61,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       portalPerAddress: parsed.RATE_LIMIT_PORTAL_PER_ADDRESS,
     },
     requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
+    shutdownDrainMs: parsed.SHUTDOWN_DRAIN_MS,
   });
 }
 
