@@ -10,6 +10,7 @@ export type AuditEventType =
   | 'client.updated'
   | 'client.secret_rotated'
   | 'client.deleted'
+  | 'client.token_generated'
   | 'token.issued'
   | 'token.refreshed'
   | 'token.refresh_reused'

@@ -15,7 +15,10 @@ import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-response
 import { ClientRegistrationService } from './client-registration.service';
 import { ClientResponse, ClientWithSecretResponse } from './dto/client-response.dto';
 import { CreateClientDto } from './dto/create-client.dto';
+import { GenerateTokenDto } from './dto/generate-token.dto';
+import { GeneratedTokenResponseDto } from './dto/generated-token-response.dto';
 import { UpdateClientDto } from './dto/update-client.dto';
+import { TestTokenService } from './test-token.service';
 
 const CLIENT_ID_PARAM = {
   name: 'client_id',
@@ -27,7 +30,10 @@ const CLIENT_ID_PARAM = {
 @ApiTags('developer portal')
 @Controller('clients')
 export class ClientRegistrationController {
-  constructor(private readonly registrations: ClientRegistrationService) {}
+  constructor(
+    private readonly registrations: ClientRegistrationService,
+    private readonly testTokens: TestTokenService,
+  ) {}
 
   @Post()
   @NoStore()
@@ -108,5 +114,26 @@ export class ClientRegistrationController {
   ): Promise<ClientWithSecretResponse> {
     const { client, secret } = await this.registrations.rotateSecret(userId, clientId, ip);
     return ClientWithSecretResponse.withSecret(client, secret);
+  }
+
+  @Post(':client_id/tokens')
+  @NoStore()
+  @HttpCode(200)
+  @Scopes('clients:write')
+  @ApiOperation({
+    summary: 'Generate a short-lived token for trying the API',
+    description:
+      'A client_credentials access token for one of your confidential apps that allows that grant, valid at most 600 s.',
+  })
+  @ApiParam(CLIENT_ID_PARAM)
+  @ApiOkResponse({ type: GeneratedTokenResponseDto })
+  @ApiErrorResponses(400, 404)
+  generateToken(
+    @CurrentUser() userId: string,
+    @Param('client_id') clientId: string,
+    @Body() body: GenerateTokenDto,
+    @Ip() ip: string,
+  ): Promise<GeneratedTokenResponseDto> {
+    return this.testTokens.generate(userId, clientId, body.scopes, ip);
   }
 }

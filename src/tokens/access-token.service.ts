@@ -11,6 +11,8 @@ export interface AccessTokenRequest {
   /** The user the token acts for; absent for client_credentials (then `sub` is the client_id). */
   userId?: string;
   scopes: readonly string[];
+  /** An upper bound on the lifetime, below the client's and the server's (e.g. the portal's test tokens). */
+  maxLifetimeSeconds?: number;
 }
 
 export interface IssuedAccessToken {
@@ -27,9 +29,10 @@ export class AccessTokenService {
     private readonly signingKeys: SigningKeysService,
   ) {}
 
-  async issue({ client, userId, scopes }: AccessTokenRequest): Promise<IssuedAccessToken> {
+  async issue({ client, userId, scopes, maxLifetimeSeconds }: AccessTokenRequest): Promise<IssuedAccessToken> {
     const key = this.signingKeys.current();
-    const expiresIn = client.accessTokenTtlSeconds ?? this.config.accessTokenTtlSeconds;
+    const lifetime = client.accessTokenTtlSeconds ?? this.config.accessTokenTtlSeconds;
+    const expiresIn = Math.min(lifetime, maxLifetimeSeconds ?? lifetime);
     const issuedAt = Math.floor(Date.now() / 1000);
     const jti = randomBytes(16).toString('base64url');
     // RFC 9068 §2.1 header and §2.2 claims.
