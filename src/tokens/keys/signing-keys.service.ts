@@ -8,7 +8,7 @@ import { serializedTransaction } from '../serialized-transaction';
 import { SigningKey } from '../signing-key.entity';
 import { withKeyCreationLock } from './key-creation-lock';
 import { generateSigningKeyPair, jwkThumbprint, publicJwk, SigningAlgorithm } from './key-material';
-import { PrivateKeyCipher } from './private-key-cipher';
+import { AtRestCipher } from '../../common/crypto/at-rest-cipher';
 
 export interface CurrentSigningKey {
   kid: string;
@@ -42,7 +42,7 @@ const UNKNOWN_KID_RELOAD_MS = 1_000;
 @Injectable()
 export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SigningKeysService.name);
-  private readonly cipher?: PrivateKeyCipher;
+  private readonly cipher?: AtRestCipher;
   private currentKey?: CurrentSigningKey;
   private published = new Map<string, LoadedKey>();
   private lastReload = 0;
@@ -55,7 +55,7 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(SigningKey) private readonly keys: Repository<SigningKey>,
     @InjectRepository(Client) private readonly clients: Repository<Client>,
   ) {
-    if (config.keyEncryptionSecret) this.cipher = new PrivateKeyCipher(config.keyEncryptionSecret);
+    if (config.keyEncryptionSecret) this.cipher = new AtRestCipher(config.keyEncryptionSecret);
   }
 
   async onModuleInit(): Promise<void> {

@@ -2,10 +2,14 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:
 
 const FORMAT = 'aes-256-gcm:v1';
 // A fixed, public salt: the secret is the only input that must stay private; scrypt slows guessing it.
+// Its wording predates other uses and stays: changing it would make stored signing keys unreadable.
 const SALT = 'oauth2-server signing-key encryption';
 
-/** Encrypts signing private keys at rest (AES-256-GCM) with a key derived once from KEY_ENCRYPTION_SECRET. */
-export class PrivateKeyCipher {
+/**
+ * Encrypts secrets at rest (AES-256-GCM, a random IV each time) with a key derived once from
+ * KEY_ENCRYPTION_SECRET: signing private keys, identity providers' app secrets.
+ */
+export class AtRestCipher {
   private readonly key: Buffer;
 
   constructor(secret: string) {
@@ -25,7 +29,7 @@ export class PrivateKeyCipher {
     const parts = stored.split(':');
     const [iv, tag, ciphertext] = parts.slice(-3).map((part) => Buffer.from(part, 'base64'));
     if (parts.length !== 5 || parts.slice(0, 2).join(':') !== FORMAT || !iv || !tag || !ciphertext) {
-      throw new Error('Unrecognised encrypted signing key format');
+      throw new Error('Unrecognised encrypted value format');
     }
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAuthTag(tag);
