@@ -23,4 +23,7 @@ export type AuditEventType =
   | 'admin.scope_created'
   | 'admin.scope_updated'
   | 'admin.scope_deleted'
-  | 'admin.user_unlocked';
+  | 'admin.user_unlocked'
+  | 'admin.identity_provider_created'
+  | 'admin.identity_provider_updated'
+  | 'admin.identity_provider_deleted';

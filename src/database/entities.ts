@@ -2,6 +2,9 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginFailureCounter } from '../brute-force/login-failure-counter.entity';
 import { Client } from '../clients/client.entity';
 import { Contact } from '../contacts/contact.entity';
+import { ExternalIdentity } from '../identities/external-identity.entity';
+import { IdentityProvider } from '../identities/identity-provider.entity';
+import { SpentExternalCredential } from '../identities/spent-external-credential.entity';
 import { Scope } from '../scopes/scope.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { RevokedAccessToken } from '../tokens/revoked-access-token.entity';
@@ -18,4 +21,7 @@ export const ENTITIES = [
   AuditEvent,
   Contact,
   LoginFailureCounter,
+  IdentityProvider,
+  ExternalIdentity,
+  SpentExternalCredential,
 ];

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExternalIdentitiesRepository } from './external-identities.repository';
+import { ExternalIdentity } from './external-identity.entity';
+import { IdentityProvider } from './identity-provider.entity';
+import { IdentityProvidersRepository } from './identity-providers.repository';
+import { IdentityProvidersService } from './identity-providers.service';
+import { SpentExternalCredential } from './spent-external-credential.entity';
+import { SpentExternalCredentialsRepository } from './spent-external-credentials.repository';
+
+/** External identity providers, the identities linked to users, and federated sign-in. */
+@Module({
+  imports: [TypeOrmModule.forFeature([IdentityProvider, ExternalIdentity, SpentExternalCredential])],
+  providers: [
+    IdentityProvidersRepository,
+    ExternalIdentitiesRepository,
+    SpentExternalCredentialsRepository,
+    IdentityProvidersService,
+  ],
+  exports: [IdentityProvidersService],
+})
+export class IdentitiesModule {}
