@@ -18,6 +18,7 @@ export const PORTAL_SCOPES = [
   'contacts.read',
   'contacts.write',
   'openid',
+  'email',
 ];
 /** Used when ADMIN_EMAIL is not set; sign-up's email validation cannot take it (no TLD). */
 export const FALLBACK_ADMIN_EMAIL = 'admin@localhost';

@@ -36,6 +36,18 @@ export class RefreshToken {
   @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
   expiresAt!: Date;
 
+  /** When the user last entered a credential (OpenID Connect Core §2 `auth_time`); kept across rotations. */
+  @Column({ name: 'auth_time', type: 'datetime', precision: 3, nullable: true })
+  authTime: Date | null = null;
+
+  /** How the user authenticated (RFC 8176 `amr` values, e.g. `pwd`); kept across rotations. */
+  @Column({ type: 'varchar', length: 100, nullable: true, transformer: spaceDelimited })
+  amr: string[] = [];
+
+  /** The browser session the family was started in, when there was one (the ID token's `sid`). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sid: string | null = null;
+
   /** Set once, by the conditional update that rotates it. */
   @Column({ name: 'used_at', type: 'datetime', precision: 3, nullable: true })
   usedAt: Date | null = null;

@@ -3,6 +3,8 @@ import { SeedScopes1763861000000 } from './1763861000000-seed-scopes';
 import { LoginFailureCounters1763870000000 } from './1763870000000-login-failure-counters';
 import { ClientsFirstParty1764100000000 } from './1764100000000-clients-first-party';
 import { UsersEmailVerified1764400000000 } from './1764400000000-users-email-verified';
+import { OpenidConnectScopes1764820000000 } from './1764820000000-openid-connect-scopes';
+import { RefreshTokensAuthentication1764821000000 } from './1764821000000-refresh-tokens-authentication';
 import { IdentityProviders1764850000000 } from './1764850000000-identity-providers';
 
 /** Every migration, oldest first. A new one is a timestamped file plus one line here. */
@@ -12,5 +14,7 @@ export const MIGRATIONS = [
   LoginFailureCounters1763870000000,
   ClientsFirstParty1764100000000,
   UsersEmailVerified1764400000000,
+  OpenidConnectScopes1764820000000,
+  RefreshTokensAuthentication1764821000000,
   IdentityProviders1764850000000,
 ];
