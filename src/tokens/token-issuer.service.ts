@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Client } from '../clients/client.entity';
+import { IdTokenInput, IdTokenService } from '../oidc/id-token.service';
 import { AccessTokenService } from './access-token.service';
-import type { TokenResponse } from './token-response';
+import { ID_TOKEN_TYPE, type TokenResponse } from './token-response';
+
+/** What the ID token says about the user's sign-in (the rest comes from the grant). */
+export type SignInClaims = Pick<IdTokenInput, 'authTime' | 'amr' | 'nonce' | 'sid' | 'org'>;
 
 export interface IssueInput {
   grant: string;
@@ -12,26 +16,45 @@ export interface IssueInput {
   scopes: readonly string[];
   /** Made by the grant (a new family, or a rotation); absent when none is issued. */
   refreshToken?: string;
+  /** The user's sign-in: with it and a granted `openid`, the response carries an ID token. */
+  signIn?: SignInClaims;
   ip: string;
 }
 
-/** The last step of every grant: the access token, the audit record, and the RFC 6749 §5.1 response. */
+/** The last step of every grant: the access token, the ID token, the audit record, the RFC 6749 §5.1 response. */
 @Injectable()
 export class TokenIssuer {
   constructor(
     private readonly accessTokens: AccessTokenService,
+    private readonly idTokens: IdTokenService,
     private readonly audit: AuditService,
   ) {}
 
-  async issue({ grant, client, userId, scopes, refreshToken, ip }: IssueInput): Promise<TokenResponse> {
+  async issue({ grant, client, userId, scopes, refreshToken, signIn, ip }: IssueInput): Promise<TokenResponse> {
     const accessToken = await this.accessTokens.issue({ client, userId, scopes });
+    // OpenID Connect Core §3.1.3.3: an `openid` request made for a user gets an ID token.
+    const idToken =
+      userId !== undefined && signIn !== undefined && scopes.includes('openid')
+        ? await this.idTokens.sign({
+            ...signIn,
+            userId,
+            clientId: client.clientId,
+            scopes,
+            accessToken: accessToken.token,
+          })
+        : undefined;
     await this.audit.record({
       type: 'token.issued',
       actorUserId: userId,
       subject: userId ?? client.clientId,
       clientId: client.clientId,
       ip,
-      details: { grant, scope: scopes.join(' '), refresh: refreshToken !== undefined },
+      details: {
+        grant,
+        scope: scopes.join(' '),
+        refresh: refreshToken !== undefined,
+        ...(idToken !== undefined ? { id_token: true } : {}),
+      },
     });
     return {
       access_token: accessToken.token,
@@ -39,6 +62,7 @@ export class TokenIssuer {
       expires_in: accessToken.expiresIn,
       ...(refreshToken !== undefined ? { refresh_token: refreshToken } : {}),
       scope: scopes.join(' '),
+      ...(idToken !== undefined ? { id_token: idToken, id_token_type: ID_TOKEN_TYPE } : {}),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { TokenResponse } from '../token-response';
+import { ID_TOKEN_TYPE, type TokenResponse } from '../token-response';
 
 export class TokenResponseDto implements TokenResponse {
   @ApiProperty({
@@ -19,4 +19,14 @@ export class TokenResponseDto implements TokenResponse {
 
   @ApiProperty({ description: 'The granted scopes, space-delimited', example: 'contacts.read contacts.write' })
   scope!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'OpenID Connect ID token (a JWS, typ JWT): present when the granted scope contains openid and the token is for a user',
+    example: 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6Ii4uLiJ9...',
+  })
+  id_token?: string;
+
+  @ApiPropertyOptional({ description: 'What id_token holds; present with it', enum: [ID_TOKEN_TYPE] })
+  id_token_type?: typeof ID_TOKEN_TYPE;
 }

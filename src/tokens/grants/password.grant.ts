@@ -53,9 +53,11 @@ export class PasswordGrant implements Grant {
     await this.bruteForce.recordSuccess(username, ip);
 
     const scopes = await this.scopes.decideForToken(requested, client, user);
+    // RFC 8176 §2: "pwd", the user entered a password just now.
+    const signIn = { authTime: new Date(), amr: ['pwd'] };
     const refreshToken = client.grantTypes.includes('refresh_token')
-      ? await this.refreshTokens.startFamily(client, user.id, scopes)
+      ? await this.refreshTokens.startFamily(client, user.id, scopes, signIn)
       : undefined;
-    return this.issuer.issue({ grant: this.type, client, userId: user.id, scopes, refreshToken, ip });
+    return this.issuer.issue({ grant: this.type, client, userId: user.id, scopes, refreshToken, signIn, ip });
   }
 }

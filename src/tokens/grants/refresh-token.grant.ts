@@ -41,7 +41,9 @@ export class RefreshTokenGrant implements Grant {
 
     const refreshToken = await this.refreshTokens.rotate(presented, client, scopes);
     if (refreshToken === undefined) return this.reuseDetected(presented, client, ip);
-    return this.issuer.issue({ grant: this.type, client, userId: user.id, scopes, refreshToken, ip });
+    // OpenID Connect Core §12.2: the same sub and aud, the original auth_time, a new iat, no nonce.
+    const signIn = this.refreshTokens.signInOf(presented);
+    return this.issuer.issue({ grant: this.type, client, userId: user.id, scopes, refreshToken, signIn, ip });
   }
 
   /** RFC 6749 §6: equal to or narrower than the original grant, and still grantable today. */
