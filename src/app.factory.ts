@@ -9,6 +9,8 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { validationException } from './common/validation/validation-exception';
 import { AppConfig } from './config/app-config';
 import { runMigrations } from './database/run-migrations';
+import { browserErrorPages } from './interaction/pages/browser-error-pages';
+import { registerPages } from './interaction/pages/register-pages';
 import { requestIdFor } from './logging/request-id';
 import { MetricsService } from './metrics/metrics.service';
 import { applyHttpHardening } from './security/http-hardening';
@@ -19,7 +21,7 @@ const ONE_MEBIBYTE = 1024 * 1024;
 
 /** Builds the whole application exactly as production runs it; main.ts and every e2e test call this. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
-  const frameworkErrors = new AllExceptionsFilter(config);
+  const frameworkErrors = new AllExceptionsFilter(config, browserErrorPages);
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: ONE_MEBIBYTE,
@@ -60,7 +62,7 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
       exceptionFactory: validationException,
     }),
   );
-  const filter = new AllExceptionsFilter(config);
+  const filter = new AllExceptionsFilter(config, browserErrorPages);
   app.useGlobalFilters(filter);
 
   // Nest routes Fastify's own errors (bad JSON, 413, 415) through this filter too.
@@ -82,5 +84,6 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
   });
 
   await applyHttpHardening(app, config);
+  await registerPages(app, config);
   setupSwagger(app, config);
 }

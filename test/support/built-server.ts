@@ -41,7 +41,10 @@ export async function startBuiltServer(env: Record<string, string>, port?: numbe
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${listenPort}`;
-  const up = await eventually(async () => (await fetch(`${url}/health`).catch(() => undefined))?.status === 200, 30_000);
+  const up = await eventually(
+    async () => (await fetch(`${url}/health`).catch(() => undefined))?.status === 200,
+    30_000,
+  );
   if (!up) {
     child.kill('SIGKILL');
     throw new Error(`the built server did not start on ${url}:\n${output}`);

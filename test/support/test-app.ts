@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import TestAgent from 'supertest/lib/agent';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AppModuleOptions } from '../../src/app.module';
 import { createApp } from '../../src/app.factory';
 import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   /** Share a database with another instance (or a restart); the caller then owns dropping it. */
   database?: TestDatabase;
   captureLogs?: boolean;
+  /** Modules mounted beside the app's own (test-only routes, e.g. a form to probe CSRF checks). */
+  extraImports?: AppModuleOptions['extraImports'];
 }
 
 /** Boots the real application on Fastify, on a database of its own, listening on a free port. */
@@ -51,7 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   });
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createApp(config, { logStream });
+    app = await createApp(config, { logStream, extraImports: options.extraImports });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
     // createApp releases what it built when it fails itself; a failed listen leaves the app to close.

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
+import { HtmlErrorPages } from './html-error-pages';
 import { renderError } from './render-error';
 
 /** The one place errors become HTTP responses, for Nest handlers and Fastify's own errors alike. */
@@ -8,7 +9,10 @@ import { renderError } from './render-error';
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly htmlErrorPages?: HtmlErrorPages,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -19,12 +23,38 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const rendered = renderError(exception, { url: request.url, realm: this.config.issuer });
     if (rendered.unexpected) this.logger.error(describeForLog(exception));
     if (reply.sent) return;
+    if (this.htmlErrorPages?.handles(request.url)) {
+      this.sendPage(this.htmlErrorPages, reply, rendered.status, rendered.headers, messageOf(rendered.body));
+      return;
+    }
     void reply
       .status(rendered.status)
       .headers(rendered.headers)
       .type('application/json; charset=utf-8')
       .send(rendered.body);
   }
+
+  private sendPage(
+    pages: HtmlErrorPages,
+    reply: FastifyReply,
+    status: number,
+    headers: Record<string, string>,
+    message: string,
+  ): void {
+    try {
+      pages.send(reply.headers(headers), status, message);
+    } catch (error) {
+      this.logger.error(describeForLog(error));
+      if (!reply.sent) void reply.status(status).type('text/plain; charset=utf-8').send(message);
+    }
+  }
+}
+
+/** The human-readable part of either JSON error shape. */
+function messageOf(body: Record<string, unknown>): string {
+  const message = body.error_description ?? body.message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : 'The request could not be completed';
 }
 
 // Only the name, message and stack: driver errors also carry the SQL and its parameters, which may hold hashes.

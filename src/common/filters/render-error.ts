@@ -91,6 +91,9 @@ function httpStatusOf(exception: unknown): number | undefined {
 
 function clientMessageOf(exception: unknown, status: number): string | string[] {
   if (exception instanceof HttpException) {
+    // Nest wraps Fastify's errors (and its plugins', e.g. the CSRF check) in an HttpException.
+    const fromFastify = knownFastifyMessage(exception.cause);
+    if (fromFastify) return fromFastify;
     const response = exception.getResponse();
     if (typeof response === 'string') return response;
     const message = (response as { message?: unknown }).message;
@@ -108,12 +111,17 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body',
   FST_ERR_BAD_URL: 'The URL is not validly percent-encoded',
   FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is too long',
+  FST_CSRF_MISSING_SECRET: 'The form has expired: go back, reload the page and try again',
+  FST_CSRF_INVALID_TOKEN: 'The form has expired: go back, reload the page and try again',
 };
 
 function fastifyMessage(error: { code?: string }, status: number): string {
-  const known = error.code ? FASTIFY_MESSAGES[error.code] : undefined;
-  if (known) return known;
-  return status === 400 ? 'Malformed request body' : reasonPhrase(status);
+  return knownFastifyMessage(error) ?? (status === 400 ? 'Malformed request body' : reasonPhrase(status));
+}
+
+function knownFastifyMessage(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? FASTIFY_MESSAGES[code] : undefined;
 }
 
 function retryAfterOf(exception: unknown): Record<string, string> {
