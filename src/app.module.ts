@@ -15,6 +15,7 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 import { ScopesModule } from './scopes/scopes.module';
@@ -51,6 +52,7 @@ export class AppModule {
         AuthModule,
         BruteForceModule,
         ContactsModule,
+        OrganizationsModule,
         TokensModule,
         ...(options.extraImports ?? []),
       ],

@@ -26,4 +26,11 @@ export type AuditEventType =
   | 'admin.user_unlocked'
   | 'admin.identity_provider_created'
   | 'admin.identity_provider_updated'
-  | 'admin.identity_provider_deleted';
+  | 'admin.identity_provider_deleted'
+  | 'org.created'
+  | 'org.updated'
+  | 'org.deleted'
+  | 'org.member_added'
+  | 'org.member_updated'
+  | 'org.member_removed'
+  | 'admin.org_deleted';

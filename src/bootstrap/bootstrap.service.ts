@@ -19,6 +19,8 @@ export const PORTAL_SCOPES = [
   'contacts.write',
   'openid',
   'email',
+  'orgs:read',
+  'orgs:write',
 ];
 /** Used when ADMIN_EMAIL is not set; sign-up's email validation cannot take it (no TLD). */
 export const FALLBACK_ADMIN_EMAIL = 'admin@localhost';

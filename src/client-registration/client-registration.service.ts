@@ -28,7 +28,36 @@ export class ClientRegistrationService {
     private readonly audit: AuditService,
   ) {}
 
-  async register(ownerId: string, body: CreateClientDto, ip?: string): Promise<ClientWithSecret> {
+  register(ownerId: string, body: CreateClientDto, ip?: string): Promise<ClientWithSecret> {
+    return this.insert({ ownerId, organizationId: null }, ownerId, body, ip);
+  }
+
+  /** An org app: owned by the organization, not by the member who registers it. */
+  registerForOrganization(
+    organizationId: string,
+    actorUserId: string,
+    body: CreateClientDto,
+    ip?: string,
+  ): Promise<ClientWithSecret> {
+    return this.insert({ ownerId: null, organizationId }, actorUserId, body, ip);
+  }
+
+  async listForOrganization(organizationId: string, page: PaginationQuery): Promise<Page<Client>> {
+    const [items, total] = await this.clients.findAndCount({
+      where: { organizationId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total };
+  }
+
+  private async insert(
+    owner: Pick<Client, 'ownerId' | 'organizationId'>,
+    actorUserId: string,
+    body: CreateClientDto,
+    ip: string | undefined,
+  ): Promise<ClientWithSecret> {
     const confidential = body.confidential ?? true;
     const grantTypes = body.grant_types ?? [...DEFAULT_GRANT_TYPES];
     checkGrantTypes(grantTypes, confidential);
@@ -40,7 +69,8 @@ export class ClientRegistrationService {
     client.clientId = generateIdentifier();
     client.secretHash = secret === undefined ? null : sha256Hex(secret);
     client.name = body.name;
-    client.ownerId = ownerId;
+    client.ownerId = owner.ownerId;
+    client.organizationId = owner.organizationId;
     client.confidential = confidential;
     client.grantTypes = grantTypes;
     client.scopes = scopes;
@@ -48,13 +78,18 @@ export class ClientRegistrationService {
     await this.clients.insert(client);
     await this.audit.record({
       type: 'client.created',
-      actorUserId: ownerId,
+      actorUserId,
       subject: client.clientId,
       clientId: client.clientId,
       ip,
-      details: { confidential, grant_types: grantTypes, scopes },
+      details: {
+        confidential,
+        grant_types: grantTypes,
+        scopes,
+        ...(owner.organizationId ? { organization_id: owner.organizationId } : {}),
+      },
     });
-    return { client: await this.getOwn(ownerId, client.clientId), secret };
+    return { client: await this.clients.findOneByOrFail({ id: client.id }), secret };
   }
 
   async list(ownerId: string, page: PaginationQuery): Promise<Page<Client>> {

@@ -23,6 +23,10 @@ export class Client {
   @Column({ name: 'owner_id', type: 'varchar', length: 36, nullable: true })
   ownerId: string | null = null;
 
+  /** The organization that owns this app instead of a user (an org app); it signs in only that org's members. */
+  @Column({ name: 'organization_id', type: 'varchar', length: 36, nullable: true })
+  organizationId: string | null = null;
+
   @Column({ type: 'boolean', default: true })
   confidential: boolean = true;
 

@@ -5,6 +5,8 @@ import { Contact } from '../contacts/contact.entity';
 import { ExternalIdentity } from '../identities/external-identity.entity';
 import { IdentityProvider } from '../identities/identity-provider.entity';
 import { SpentExternalCredential } from '../identities/spent-external-credential.entity';
+import { OrganizationMember } from '../organizations/organization-member.entity';
+import { Organization } from '../organizations/organization.entity';
 import { Scope } from '../scopes/scope.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { RevokedAccessToken } from '../tokens/revoked-access-token.entity';
@@ -24,4 +26,6 @@ export const ENTITIES = [
   IdentityProvider,
   ExternalIdentity,
   SpentExternalCredential,
+  Organization,
+  OrganizationMember,
 ];

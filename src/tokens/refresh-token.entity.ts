@@ -30,6 +30,10 @@ export class RefreshToken {
   @Column({ name: 'client_id', type: 'varchar', length: 36 })
   clientId!: string;
 
+  /** The organization the sign-in was for; removing the member or the organization ends the token. */
+  @Column({ name: 'organization_id', type: 'varchar', length: 36, nullable: true })
+  organizationId: string | null = null;
+
   @Column({ type: 'varchar', length: 2000, transformer: spaceDelimited })
   scope: string[] = [];
 

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Ip, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Scopes } from '../auth/scopes.decorator';
+import { ClientResponse, ClientWithSecretResponse } from '../client-registration/dto/client-response.dto';
+import { CreateClientDto } from '../client-registration/dto/create-client.dto';
+import { NoStore } from '../common/http/no-store';
+import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
+import { ORGANIZATION_KEY_PARAM } from './organization-params';
+import { MAX_APPS_PER_ORGANIZATION, OrganizationClientsService } from './organization-clients.service';
+
+@ApiTags('organizations')
+@Controller('orgs/:key/clients')
+@ApiParam(ORGANIZATION_KEY_PARAM)
+export class OrganizationClientsController {
+  constructor(private readonly clients: OrganizationClientsService) {}
+
+  @Post()
+  @NoStore()
+  @Scopes('orgs:write')
+  @ApiOperation({
+    summary: 'Register an org app (owners and admins)',
+    description: `It signs in only the organization's members, always for the organization. The client_secret is in this response only. At most ${MAX_APPS_PER_ORGANIZATION} per organization (409).`,
+  })
+  @ApiCreatedResponse({ type: ClientWithSecretResponse })
+  @ApiErrorResponses(400, 404, 409)
+  async register(
+    @CurrentUser() userId: string,
+    @Ip() ip: string,
+    @Param('key') key: string,
+    @Body() body: CreateClientDto,
+  ): Promise<ClientWithSecretResponse> {
+    const { client, secret } = await this.clients.register({ userId, ip }, key, body);
+    return ClientWithSecretResponse.withSecret(client, secret);
+  }
+
+  @Get()
+  @Scopes('orgs:read')
+  @ApiOperation({ summary: "The organization's apps (owners and admins; never a secret)" })
+  @ApiPaginatedResponse(ClientResponse)
+  @ApiErrorResponses(400, 404)
+  async list(
+    @CurrentUser() userId: string,
+    @Param('key') key: string,
+    @Query() page: PaginationQuery,
+  ): Promise<Page<ClientResponse>> {
+    const { items, total } = await this.clients.list(userId, key, page);
+    return { items: items.map((client) => ClientResponse.of(client)), total };
+  }
+}
