@@ -1,16 +1,13 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Scopes } from '../auth/scopes.decorator';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Page } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AdminAuditService } from './admin-audit.service';
-import { CurrentAdminGuard } from './current-admin.guard';
+import { AdminRoute } from './admin-route.decorator';
 import { AuditEventResponse, AuditQuery } from './dto/admin-audit.dto';
 
-@ApiTags('admin')
 @Controller('admin/audit')
-@Scopes('admin')
-@UseGuards(CurrentAdminGuard)
+@AdminRoute()
 export class AdminAuditController {
   constructor(private readonly audit: AdminAuditService) {}
 

@@ -1,20 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Query, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Scopes } from '../auth/scopes.decorator';
 import type { Page } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AdminClientsService, ClientWithOwner } from './admin-clients.service';
-import { CurrentAdminGuard } from './current-admin.guard';
+import { AdminRoute } from './admin-route.decorator';
 import { AdminClientQuery, AdminClientResponse, UpdateClientByAdminDto } from './dto/admin-client.dto';
 
 const toResponse = ({ client, owner }: ClientWithOwner): AdminClientResponse =>
   AdminClientResponse.ofClient(client, owner);
 
-@ApiTags('admin')
 @Controller('admin/clients')
-@Scopes('admin')
-@UseGuards(CurrentAdminGuard)
+@AdminRoute()
 export class AdminClientsController {
   constructor(private readonly clients: AdminClientsService) {}
 

@@ -1,21 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Scopes } from '../auth/scopes.decorator';
 import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
 import { IdentityProvidersService } from '../identities/identity-providers.service';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
-import { CurrentAdminGuard } from './current-admin.guard';
+import { AdminRoute } from './admin-route.decorator';
 import {
   CreateIdentityProviderDto,
   IdentityProviderResponse,
   UpdateIdentityProviderDto,
 } from './dto/admin-identity-provider.dto';
 
-@ApiTags('admin')
 @Controller('admin/identity-providers')
-@Scopes('admin')
-@UseGuards(CurrentAdminGuard)
+@AdminRoute()
 export class AdminIdentityProvidersController {
   constructor(private readonly providers: IdentityProvidersService) {}
 

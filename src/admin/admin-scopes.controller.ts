@@ -1,17 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Scopes } from '../auth/scopes.decorator';
 import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AdminScopesService } from './admin-scopes.service';
-import { CurrentAdminGuard } from './current-admin.guard';
+import { AdminRoute } from './admin-route.decorator';
 import { CreateScopeDto, ScopeResponse, UpdateScopeDto } from './dto/admin-scope.dto';
 
-@ApiTags('admin')
 @Controller('admin/scopes')
-@Scopes('admin')
-@UseGuards(CurrentAdminGuard)
+@AdminRoute()
 export class AdminScopesController {
   constructor(private readonly scopes: AdminScopesService) {}
 

@@ -1,29 +1,14 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Ip,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Scopes } from '../auth/scopes.decorator';
 import type { Page } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AdminUsersService } from './admin-users.service';
-import { CurrentAdminGuard } from './current-admin.guard';
+import { AdminRoute } from './admin-route.decorator';
 import { AdminUserQuery, AdminUserResponse, UpdateUserByAdminDto } from './dto/admin-user.dto';
 
-@ApiTags('admin')
 @Controller('admin/users')
-@Scopes('admin')
-@UseGuards(CurrentAdminGuard)
+@AdminRoute()
 export class AdminUsersController {
   constructor(private readonly users: AdminUsersService) {}
 

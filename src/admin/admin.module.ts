@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { BruteForceModule } from '../brute-force/brute-force.module';
 import { Client } from '../clients/client.entity';
 import { ClientsModule } from '../clients/clients.module';
 import { IdentitiesModule } from '../identities/identities.module';
 import { Scope } from '../scopes/scope.entity';
 import { ScopesModule } from '../scopes/scopes.module';
+import { KeysModule } from '../tokens/keys/keys.module';
 import { User } from '../users/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AdminAuditController } from './admin-audit.controller';
@@ -13,13 +15,19 @@ import { AdminAuditService } from './admin-audit.service';
 import { AdminClientsController } from './admin-clients.controller';
 import { AdminClientsService } from './admin-clients.service';
 import { AdminIdentityProvidersController } from './admin-identity-providers.controller';
+import { AdminKeysController } from './admin-keys.controller';
+import { AdminLockoutsController } from './admin-lockouts.controller';
+import { AdminLockoutsService } from './admin-lockouts.service';
 import { AdminScopesController } from './admin-scopes.controller';
 import { AdminScopesService } from './admin-scopes.service';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { CurrentAdminGuard } from './current-admin.guard';
 
-/** The admin portal API: every route needs the `admin` scope and a user who is still an admin. */
+/**
+ * The admin portal API. Every /admin controller lives here and carries `@AdminRoute()`: the `admin`
+ * scope and a user who is still an enabled admin.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, Client, Scope, AuditEvent]),
@@ -27,6 +35,8 @@ import { CurrentAdminGuard } from './current-admin.guard';
     ClientsModule,
     ScopesModule,
     IdentitiesModule,
+    KeysModule,
+    BruteForceModule,
   ],
   controllers: [
     AdminUsersController,
@@ -34,8 +44,17 @@ import { CurrentAdminGuard } from './current-admin.guard';
     AdminScopesController,
     AdminAuditController,
     AdminIdentityProvidersController,
+    AdminKeysController,
+    AdminLockoutsController,
   ],
-  providers: [AdminUsersService, AdminClientsService, AdminScopesService, AdminAuditService, CurrentAdminGuard],
+  providers: [
+    AdminUsersService,
+    AdminClientsService,
+    AdminScopesService,
+    AdminAuditService,
+    AdminLockoutsService,
+    CurrentAdminGuard,
+  ],
   exports: [AdminUsersService],
 })
 export class AdminModule {}

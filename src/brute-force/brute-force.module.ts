@@ -4,9 +4,6 @@ import type { Redis } from 'ioredis';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
-import { UsersModule } from '../users/users.module';
-import { BruteForceAdminController } from './brute-force-admin.controller';
-import { BruteForceAdminService } from './brute-force-admin.service';
 import { BruteForcePolicy } from './brute-force-policy';
 import { BruteForceService } from './brute-force.service';
 import { DatabaseFailureCounterStore } from './database-failure-counter.store';
@@ -16,8 +13,7 @@ import { RedisFailureCounterStore } from './redis-failure-counter.store';
 
 /** Brute-force defence for the password grant; counters in Redis when configured, else in the database. */
 @Module({
-  imports: [TypeOrmModule.forFeature([LoginFailureCounter]), UsersModule],
-  controllers: [BruteForceAdminController],
+  imports: [TypeOrmModule.forFeature([LoginFailureCounter])],
   providers: [
     {
       provide: BruteForcePolicy,
@@ -31,7 +27,6 @@ import { RedisFailureCounterStore } from './redis-failure-counter.store';
       inject: [REDIS, getRepositoryToken(LoginFailureCounter), BruteForcePolicy],
     },
     BruteForceService,
-    BruteForceAdminService,
   ],
   exports: [BruteForceService],
 })

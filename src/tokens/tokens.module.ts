@@ -13,8 +13,6 @@ import type { Grant } from './grants/grant.interface';
 import { GRANTS } from './grants';
 import { IntrospectionController } from './introspection.controller';
 import { IntrospectionService } from './introspection.service';
-import { KeyRotationService } from './keys/key-rotation.service';
-import { KeysAdminController } from './keys/keys-admin.controller';
 import { KeysModule } from './keys/keys.module';
 import { MetadataService } from './metadata.service';
 import { RefreshToken } from './refresh-token.entity';
@@ -38,13 +36,7 @@ import { WellKnownController } from './well-known.controller';
     BruteForceModule,
     IdTokensModule,
   ],
-  controllers: [
-    TokenController,
-    RevocationController,
-    IntrospectionController,
-    WellKnownController,
-    KeysAdminController,
-  ],
+  controllers: [TokenController, RevocationController, IntrospectionController, WellKnownController],
   providers: [
     AccessTokenService,
     RefreshTokensService,
@@ -56,8 +48,7 @@ import { WellKnownController } from './well-known.controller';
     RevocationService,
     IntrospectionService,
     MetadataService,
-    KeyRotationService,
   ],
-  exports: [AccessTokenService, KeyRotationService],
+  exports: [AccessTokenService],
 })
 export class TokensModule {}

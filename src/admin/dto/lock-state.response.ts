@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { LockState } from '../brute-force.service';
+import type { LockState } from '../../brute-force/brute-force.service';
 
 /** Whether an account is locked by the brute-force defence, and its current failure streak. */
 export class LockStateResponse {

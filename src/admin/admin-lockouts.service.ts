@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { BruteForceService } from '../brute-force/brute-force.service';
 import { UsersService } from '../users/users.service';
-import { BruteForceService } from './brute-force.service';
 import { LockStateResponse } from './dto/lock-state.response';
 
 /** The admin's view of account locks: read one user's state, lift a lock. */
 @Injectable()
-export class BruteForceAdminService {
+export class AdminLockoutsService {
   constructor(
     private readonly users: UsersService,
     private readonly bruteForce: BruteForceService,
@@ -18,10 +18,10 @@ export class BruteForceAdminService {
     return LockStateResponse.of(user.id, await this.bruteForce.lockState(user.email));
   }
 
-  async unlock(userId: string, adminId: string): Promise<LockStateResponse> {
+  async unlock(userId: string, adminId: string, ip: string): Promise<LockStateResponse> {
     const user = await this.users.getById(userId);
     await this.bruteForce.unlock(user.email);
-    await this.audit.record({ type: 'admin.user_unlocked', actorUserId: adminId, subject: user.id });
+    await this.audit.record({ type: 'admin.user_unlocked', actorUserId: adminId, subject: user.id, ip });
     return LockStateResponse.of(user.id, await this.bruteForce.lockState(user.email));
   }
 }

@@ -1,18 +1,17 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Scopes } from '../auth/scopes.decorator';
 import { ApiErrorResponses } from '../swagger/api-responses.decorator';
-import { BruteForceAdminService } from './brute-force-admin.service';
+import { AdminLockoutsService } from './admin-lockouts.service';
+import { AdminRoute } from './admin-route.decorator';
 import { LockStateResponse } from './dto/lock-state.response';
 
 const ID_PARAM = { name: 'id', description: 'The user id', example: '7f9c1e1a-3b7e-4c43-9a57-2f1c1d0b6a10' };
 
-@ApiTags('admin')
 @Controller('admin/users/:id')
-@Scopes('admin')
-export class BruteForceAdminController {
-  constructor(private readonly locks: BruteForceAdminService) {}
+@AdminRoute()
+export class AdminLockoutsController {
+  constructor(private readonly locks: AdminLockoutsService) {}
 
   @Get('lock')
   @ApiOperation({ summary: "A user's brute-force lock state: locked, until when, failures in the streak" })
@@ -29,7 +28,7 @@ export class BruteForceAdminController {
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: LockStateResponse })
   @ApiErrorResponses(404)
-  unlock(@Param('id') id: string, @CurrentUser() adminId: string): Promise<LockStateResponse> {
-    return this.locks.unlock(id, adminId);
+  unlock(@Param('id') id: string, @CurrentUser() adminId: string, @Ip() ip: string): Promise<LockStateResponse> {
+    return this.locks.unlock(id, adminId, ip);
   }
 }
