@@ -17,6 +17,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RevocationModule } from './revocation/revocation.module';
 import { RedisModule } from './redis/redis.module';
 import { ScopesModule } from './scopes/scopes.module';
 import { TokensModule } from './tokens/tokens.module';
@@ -48,6 +49,7 @@ export class AppModule {
         BootstrapModule,
         AdminModule,
         RedisModule,
+        RevocationModule,
         RateLimitModule.forRoot(config),
         AuthModule,
         BruteForceModule,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { checkClientScopes, checkGrantTypes } from '../client-registration/client-rules';
 import { Client } from '../clients/client.entity';
 import { ClientsService } from '../clients/clients.service';
@@ -24,6 +25,7 @@ export class AdminClientsService {
     private readonly clientsService: ClientsService,
     private readonly scopes: ScopesService,
     private readonly audit: AuditService,
+    private readonly cutoffs: TokenCutoffs,
   ) {}
 
   async list(query: AdminClientQuery): Promise<Page<ClientWithOwner>> {
@@ -58,7 +60,10 @@ export class AdminClientsService {
     if (body.refresh_token_ttl !== undefined) changes.refreshTokenTtlSeconds = body.refresh_token_ttl;
     if (Object.keys(changes).length === 0) return this.get(clientId);
     await this.clients.update({ id: client.id }, changes);
-    if (body.disabled === true) await this.clientsService.revokeRefreshTokens(client.id);
+    if (body.disabled === true) {
+      await this.clientsService.revokeRefreshTokens(client.id);
+      await this.cutoffs.cutOffClient(client.clientId);
+    }
     await this.audit.record({
       type: 'admin.client_updated',
       actorUserId: adminId,
@@ -74,6 +79,7 @@ export class AdminClientsService {
     const { client } = await this.get(clientId);
     await this.clientsService.revokeRefreshTokens(client.id);
     await this.clients.delete({ id: client.id });
+    await this.cutoffs.cutOffClient(client.clientId);
     await this.audit.record({
       type: 'admin.client_deleted',
       actorUserId: adminId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { ConflictError, NotFoundError } from '../common/errors/domain.error';
 import type { Page } from '../common/pagination/pagination.dto';
 import { User } from '../users/user.entity';
@@ -15,6 +16,7 @@ export class AdminUsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly usersService: UsersService,
     private readonly audit: AuditService,
+    private readonly cutoffs: TokenCutoffs,
   ) {}
 
   async list(query: AdminUserQuery): Promise<Page<User>> {
@@ -47,6 +49,10 @@ export class AdminUsersService {
     if (Object.keys(changes).length === 0) return user;
     await this.users.update({ id }, changes);
     if (body.disabled === true) await this.usersService.revokeRefreshTokens(id);
+    // A disabled or demoted user's access tokens stop working now, on every instance, not at expiry.
+    if ((body.disabled === true && !user.disabled) || (body.is_admin === false && user.isAdmin)) {
+      await this.cutoffs.cutOffUser(id);
+    }
     await this.audit.record({
       type: 'admin.user_updated',
       actorUserId: adminId,
@@ -62,6 +68,7 @@ export class AdminUsersService {
     if (id === adminId) throw new ConflictError('An admin cannot delete their own account');
     const user = await this.get(id);
     await this.users.delete({ id });
+    await this.cutoffs.cutOffUser(id);
     await this.audit.record({
       type: 'admin.user_deleted',
       actorUserId: adminId,

@@ -10,6 +10,8 @@ export interface AccessTokenPrincipal {
   jti: string;
   /** `exp`, in seconds since the epoch. */
   expiresAt: number;
+  /** When the token was issued, in ms: from its time-ordered `jti`, else from `iat`. */
+  issuedAtMs: number;
 }
 
 declare module 'fastify' {

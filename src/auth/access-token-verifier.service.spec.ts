@@ -1,7 +1,9 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { BearerTokenError } from '../common/errors/bearer-token.error';
+import { timeOrderedId } from '../common/time-ordered-id';
 import { AppConfig } from '../config/app-config';
+import type { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import type { RevokedTokensService } from '../tokens/keys/revoked-tokens.service';
 import type { SigningKeysService } from '../tokens/keys/signing-keys.service';
 import { AccessTokenVerifier } from './access-token-verifier.service';
@@ -21,7 +23,17 @@ function setUp() {
     },
   } as unknown as SigningKeysService;
   const revokedTokens = { isRevoked: (jti: string) => revoked.has(jti) } as unknown as RevokedTokensService;
-  const verifier = new AccessTokenVerifier(new AppConfig({ issuer: ISSUER } as AppConfig), signingKeys, revokedTokens);
+  const cutOffUsers = new Map<string, number>();
+  const cutoffs = {
+    isCutOff: ({ userId, issuedAtMs }: { userId?: string; issuedAtMs: number }) =>
+      userId !== undefined && issuedAtMs < (cutOffUsers.get(userId) ?? 0),
+  } as unknown as TokenCutoffs;
+  const verifier = new AccessTokenVerifier(
+    new AppConfig({ issuer: ISSUER } as AppConfig),
+    signingKeys,
+    revokedTokens,
+    cutoffs,
+  );
   const sign = (claims: Record<string, unknown> = {}, alg = 'ES256') =>
     new SignJWT({ sub: 'user-1', client_id: 'portal', scope: 'a b', jti: 'jti-1', ...claims })
       .setProtectedHeader({ alg, typ: 'at+jwt', kid: 'k1' })
@@ -30,7 +42,7 @@ function setUp() {
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(privateKey);
-  return { verifier, sign, revoked, lookups: () => lookups, keys };
+  return { verifier, sign, revoked, cutOffUsers, lookups: () => lookups, keys };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<BearerTokenError> {
@@ -81,6 +93,17 @@ describe('AccessTokenVerifier', () => {
     expect((await rejection(verifier.verify(await sign({ jti: 'jti-1', scope: 'x' })))).description).toBe(
       'The access token has been revoked',
     );
+  });
+
+  it('refuses, cached or not, a token issued before its user was cut off, to the millisecond of its jti', async () => {
+    const { verifier, sign, cutOffUsers } = setUp();
+    const issuedAt = Date.now();
+    const before = await sign({ jti: timeOrderedId(issuedAt) });
+    const after = await sign({ jti: timeOrderedId(issuedAt + 2) });
+    await verifier.verify(before);
+    cutOffUsers.set('user-1', issuedAt + 1);
+    expect(() => verifier.cached(before)).toThrow('The access token has been revoked');
+    expect((await verifier.verify(after)).userId).toBe('user-1');
   });
 
   it('refuses a token whose header names another algorithm than its key', async () => {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { KeyObject } from 'node:crypto';
 import { BearerTokenError } from '../common/errors/bearer-token.error';
+import { timeOfOrderedId } from '../common/time-ordered-id';
 import { AppConfig } from '../config/app-config';
+import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { accessTokenAudience } from '../tokens/access-token-audience';
 import { RevokedTokensService } from '../tokens/keys/revoked-tokens.service';
 import { SigningKeysService } from '../tokens/keys/signing-keys.service';
@@ -31,6 +33,7 @@ export class AccessTokenVerifier {
     private readonly config: AppConfig,
     private readonly signingKeys: SigningKeysService,
     private readonly revokedTokens: RevokedTokensService,
+    private readonly cutoffs: TokenCutoffs,
   ) {
     this.audience = accessTokenAudience(config);
   }
@@ -78,9 +81,14 @@ export class AccessTokenVerifier {
   }
 
   private assertNotRevoked(token: string, principal: AccessTokenPrincipal): void {
-    if (!this.revokedTokens.isRevoked(principal.jti)) return;
-    this.cache.delete(token);
-    throw invalidToken('The access token has been revoked');
+    if (this.revokedTokens.isRevoked(principal.jti)) {
+      this.cache.delete(token);
+      throw invalidToken('The access token has been revoked');
+    }
+    if (this.cutoffs.isCutOff(principal)) {
+      this.cache.delete(token);
+      throw new TokenCutOffError();
+    }
   }
 }
 
@@ -89,6 +97,7 @@ function toPrincipal(payload: JWTPayload): AccessTokenPrincipal {
     sub,
     jti,
     exp,
+    iat,
     client_id: clientId,
     scope,
   } = payload as JWTPayload & { client_id?: unknown; scope?: unknown };
@@ -104,7 +113,15 @@ function toPrincipal(payload: JWTPayload): AccessTokenPrincipal {
     scopes: scope ? scope.split(' ').filter(Boolean) : [],
     jti,
     expiresAt: exp,
+    issuedAtMs: timeOfOrderedId(jti) ?? (typeof iat === 'number' ? iat * 1000 : 0),
   };
+}
+
+/** The token was issued before its user, membership or client was cut off (disabled, demoted, ...). */
+export class TokenCutOffError extends BearerTokenError {
+  constructor() {
+    super('invalid_token', 'The access token has been revoked');
+  }
 }
 
 function invalidToken(description: string): BearerTokenError {

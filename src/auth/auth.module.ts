@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RevocationModule } from '../revocation/revocation.module';
 import { KeysModule } from '../tokens/keys/keys.module';
 import { AccessTokenVerifier } from './access-token-verifier.service';
 import { BearerGuard } from './bearer.guard';
@@ -11,7 +12,7 @@ import { ScopesGuard } from './scopes.guard';
  * (APP_GUARDs run in the order they are provided). `@Public()` opens a route.
  */
 @Module({
-  imports: [KeysModule],
+  imports: [KeysModule, RevocationModule],
   providers: [
     AccessTokenVerifier,
     RouteMetadata,

@@ -2,10 +2,12 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerTokenError } from '../common/errors/bearer-token.error';
 import { AppConfig } from '../config/app-config';
-import { AccessTokenVerifier } from './access-token-verifier.service';
+import { AccessTokenVerifier, TokenCutOffError } from './access-token-verifier.service';
 import type { AccessTokenPrincipal } from './access-token-principal';
 import { extractBearerToken } from './bearer-token-extractor';
 import { RouteMetadata } from './route-metadata';
+
+const ADMIN_SCOPE = 'admin';
 
 /**
  * The global guard: every route needs a valid access token unless it is `@Public()`. The verified
@@ -28,10 +30,29 @@ export class BearerGuard implements CanActivate {
     // RFC 6750 §2.3: a response to a request with the token in its URI must not be cached by others.
     if (extracted.source === 'query') void http.getResponse<FastifyReply>().header('cache-control', 'private');
 
-    const cached = this.verifier.cached(extracted.token);
-    if (cached) return accept(request, cached);
-    return this.verifier.verify(extracted.token).then((principal) => accept(request, principal));
+    const { requiredScopes } = this.routes.of(context);
+    try {
+      const cached = this.verifier.cached(extracted.token);
+      if (cached) return accept(request, cached);
+    } catch (error) {
+      throw onAdminRoutesAsInsufficientScope(error, requiredScopes);
+    }
+    return this.verifier.verify(extracted.token).then(
+      (principal) => accept(request, principal),
+      (error: unknown) => {
+        throw onAdminRoutesAsInsufficientScope(error, requiredScopes);
+      },
+    );
   }
+}
+
+/**
+ * The admin rule answers 403 to a token minted before its user was demoted or disabled, on every
+ * admin route; elsewhere such a token is simply no longer valid (401).
+ */
+function onAdminRoutesAsInsufficientScope(error: unknown, requiredScopes: readonly string[]): unknown {
+  if (!(error instanceof TokenCutOffError) || !requiredScopes.includes(ADMIN_SCOPE)) return error;
+  return new BearerTokenError('insufficient_scope', 'The access token no longer speaks for an admin', requiredScopes);
 }
 
 function accept(request: FastifyRequest, principal: AccessTokenPrincipal): true {

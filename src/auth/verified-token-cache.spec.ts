@@ -6,6 +6,7 @@ const principal = (jti: string, expiresAt: number): AccessTokenPrincipal => ({
   userId: 'user-1',
   clientId: 'portal',
   scopes: ['contacts.read'],
+  issuedAtMs: 0,
   jti,
   expiresAt,
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { Client } from '../clients/client.entity';
 import { ClientsService } from '../clients/clients.service';
 import { generateIdentifier, generateSecret, sha256Hex } from '../common/crypto/secrets';
@@ -26,6 +27,7 @@ export class ClientRegistrationService {
     private readonly clientsService: ClientsService,
     private readonly scopes: ScopesService,
     private readonly audit: AuditService,
+    private readonly cutoffs: TokenCutoffs,
   ) {}
 
   register(ownerId: string, body: CreateClientDto, ip?: string): Promise<ClientWithSecret> {
@@ -158,6 +160,7 @@ export class ClientRegistrationService {
     const client = await this.getOwn(ownerId, clientId);
     await this.clientsService.revokeRefreshTokens(client.id);
     await this.clients.delete({ id: client.id, ownerId });
+    await this.cutoffs.cutOffClient(client.clientId);
     await this.audit.record({
       type: 'client.deleted',
       actorUserId: ownerId,

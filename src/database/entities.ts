@@ -7,6 +7,7 @@ import { IdentityProvider } from '../identities/identity-provider.entity';
 import { SpentExternalCredential } from '../identities/spent-external-credential.entity';
 import { OrganizationMember } from '../organizations/organization-member.entity';
 import { Organization } from '../organizations/organization.entity';
+import { TokenCutoff } from '../revocation/token-cutoff.entity';
 import { Scope } from '../scopes/scope.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { RevokedAccessToken } from '../tokens/revoked-access-token.entity';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   SpentExternalCredential,
   Organization,
   OrganizationMember,
+  TokenCutoff,
 ];

@@ -1,11 +1,10 @@
-import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { ClusterEvents } from './cluster-events';
+import { InjectRedis, REDIS } from './redis-connection';
 
-/** The shared Redis connection, or null when REDIS_URL is not set (then each feature uses its fallback). */
-export const REDIS = Symbol('REDIS');
-
-export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
+export { InjectRedis, REDIS } from './redis-connection';
 
 function connect(config: AppConfig): Redis | null {
   if (!config.redisUrl) return null;
@@ -24,8 +23,8 @@ function connect(config: AppConfig): Redis | null {
 
 @Global()
 @Module({
-  providers: [{ provide: REDIS, useFactory: connect, inject: [AppConfig] }],
-  exports: [REDIS],
+  providers: [{ provide: REDIS, useFactory: connect, inject: [AppConfig] }, ClusterEvents],
+  exports: [REDIS, ClusterEvents],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@InjectRedis() private readonly redis: Redis | null) {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { timeOrderedId } from '../common/time-ordered-id';
 import type { Client } from '../clients/client.entity';
 import { AppConfig } from '../config/app-config';
 import { accessTokenAudience } from './access-token-audience';
@@ -34,7 +34,7 @@ export class AccessTokenService {
     const lifetime = client.accessTokenTtlSeconds ?? this.config.accessTokenTtlSeconds;
     const expiresIn = Math.min(lifetime, maxLifetimeSeconds ?? lifetime);
     const issuedAt = Math.floor(Date.now() / 1000);
-    const jti = randomBytes(16).toString('base64url');
+    const jti = timeOrderedId();
     // RFC 9068 §2.1 header and §2.2 claims.
     const token = await signCompactJws(
       { alg: key.alg, typ: 'at+jwt', kid: key.kid },

@@ -9,4 +9,8 @@ export class RevokedAccessToken {
   @Index()
   @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
   expiresAt!: Date;
+
+  /** When it was revoked: instances poll only what was revoked since their last read. Null for old rows. */
+  @Column({ name: 'revoked_at', type: 'datetime', precision: 3, nullable: true })
+  revokedAt!: Date | null;
 }

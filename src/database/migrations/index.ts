@@ -7,6 +7,7 @@ import { OpenidConnectScopes1764820000000 } from './1764820000000-openid-connect
 import { RefreshTokensAuthentication1764821000000 } from './1764821000000-refresh-tokens-authentication';
 import { Organizations1764840000000 } from './1764840000000-organizations';
 import { IdentityProviders1764850000000 } from './1764850000000-identity-providers';
+import { TokenCutoffs1764880000000 } from './1764880000000-token-cutoffs';
 
 /** Every migration, oldest first. A new one is a timestamped file plus one line here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RefreshTokensAuthentication1764821000000,
   Organizations1764840000000,
   IdentityProviders1764850000000,
+  TokenCutoffs1764880000000,
 ];

@@ -1,10 +1,18 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, MoreThan, Repository } from 'typeorm';
+import { ClusterEvents } from '../../redis/cluster-events';
 import { RevokedAccessToken } from '../revoked-access-token.entity';
 
-/** How often the in-memory list is refreshed from the table, so other instances' revocations arrive. */
-const REFRESH_INTERVAL_MS = 5_000;
+/**
+ * How often the revocations made since the last read are fetched: without Redis, how soon another
+ * instance's revocation arrives; with Redis, a safety net under pub/sub.
+ */
+const REFRESH_INTERVAL_MS = 2_000;
+/** Each poll re-reads this far before the previous one: other instances' clocks and commit delays. */
+const POLL_OVERLAP_MS = 10_000;
+/** Expired rows are deleted at most this often. */
+const PURGE_INTERVAL_MS = 60_000;
 
 /**
  * RFC 7009 for JWT access tokens: revoked `jti`s, kept until the token would have expired anyway.
@@ -17,10 +25,18 @@ export class RevokedTokensService implements OnModuleInit, OnModuleDestroy {
   private readonly revoked = new Map<string, number>();
   private timer?: NodeJS.Timeout;
   private refreshing?: Promise<void>;
+  /** When the last read started; undefined until the first full read. */
+  private lastRead?: number;
+  private lastPurge = 0;
 
-  constructor(@InjectRepository(RevokedAccessToken) private readonly rows: Repository<RevokedAccessToken>) {}
+  constructor(
+    @InjectRepository(RevokedAccessToken) private readonly rows: Repository<RevokedAccessToken>,
+    private readonly events: ClusterEvents,
+  ) {}
 
   async onModuleInit(): Promise<void> {
+    this.events.on('access-token-revoked', ({ jti, expiresAt }) => this.revoked.set(jti, expiresAt));
+    this.events.onResync(() => void this.refreshQuietly());
     await this.refresh();
     this.timer = setInterval(() => void this.refreshQuietly(), REFRESH_INTERVAL_MS);
     this.timer.unref();
@@ -36,9 +52,10 @@ export class RevokedTokensService implements OnModuleInit, OnModuleDestroy {
       .createQueryBuilder()
       .insert()
       .into(RevokedAccessToken)
-      .values({ jti, expiresAt })
+      .values({ jti, expiresAt, revokedAt: new Date() })
       .orIgnore()
       .execute();
+    await this.events.publish({ type: 'access-token-revoked', jti, expiresAt: expiresAt.getTime() });
   }
 
   isRevoked(jti: string): boolean {
@@ -46,7 +63,7 @@ export class RevokedTokensService implements OnModuleInit, OnModuleDestroy {
     return expiresAt !== undefined && expiresAt > Date.now();
   }
 
-  /** Re-reads the live revocations and purges the expired ones. */
+  /** Reads the revocations made since the last read (all live ones the first time) and purges expired ones. */
   refresh(): Promise<void> {
     this.refreshing ??= this.load().finally(() => {
       this.refreshing = undefined;
@@ -56,12 +73,21 @@ export class RevokedTokensService implements OnModuleInit, OnModuleDestroy {
 
   private async load(): Promise<void> {
     const now = new Date();
-    await this.rows.delete({ expiresAt: LessThanOrEqual(now) });
-    const live = await this.rows.find({ where: { expiresAt: MoreThan(now) } });
+    const live = await this.rows.find({
+      where:
+        this.lastRead === undefined
+          ? { expiresAt: MoreThan(now) }
+          : { expiresAt: MoreThan(now), revokedAt: MoreThan(new Date(this.lastRead - POLL_OVERLAP_MS)) },
+    });
+    this.lastRead = now.getTime();
     // A revocation is never undone: merge what the table adds, drop only what has expired.
     for (const row of live) this.revoked.set(row.jti, row.expiresAt.getTime());
     for (const [jti, expiresAt] of this.revoked) {
       if (expiresAt <= now.getTime()) this.revoked.delete(jti);
+    }
+    if (now.getTime() - this.lastPurge >= PURGE_INTERVAL_MS) {
+      this.lastPurge = now.getTime();
+      await this.rows.delete({ expiresAt: LessThanOrEqual(now) });
     }
   }
 

@@ -4,6 +4,7 @@ import { createPrivateKey, createPublicKey, JsonWebKey, KeyObject } from 'node:c
 import { IsNull, MoreThan, Repository } from 'typeorm';
 import { Client } from '../../clients/client.entity';
 import { AppConfig } from '../../config/app-config';
+import { ClusterEvents } from '../../redis/cluster-events';
 import { serializedTransaction } from '../serialized-transaction';
 import { SigningKey } from '../signing-key.entity';
 import { withKeyCreationLock } from './key-creation-lock';
@@ -27,7 +28,7 @@ interface LoadedKey extends VerificationKey {
   expiresAt: Date | null;
 }
 
-/** How often an instance re-reads the keys, so a rotation made by another instance reaches it. */
+/** How often an instance re-reads the keys, so a rotation reaches it when Redis does not tell it sooner. */
 const RELOAD_INTERVAL_MS = 60_000;
 /**
  * An unknown kid triggers a reload, at most one per this interval: a token signed with a key another
@@ -54,11 +55,15 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
     private readonly config: AppConfig,
     @InjectRepository(SigningKey) private readonly keys: Repository<SigningKey>,
     @InjectRepository(Client) private readonly clients: Repository<Client>,
+    private readonly events: ClusterEvents,
   ) {
     if (config.keyEncryptionSecret) this.cipher = new AtRestCipher(config.keyEncryptionSecret);
   }
 
   async onModuleInit(): Promise<void> {
+    // Another instance rotated: sign with its new key now rather than at the next reload.
+    this.events.on('signing-keys-changed', () => void this.reloadQuietly());
+    this.events.onResync(() => void this.reloadQuietly());
     await this.reload();
     if (!this.currentKey) {
       await this.createFirstKey();
@@ -119,6 +124,7 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
       await manager.insert(SigningKey, fresh);
     });
     await this.reload();
+    await this.events.publish({ type: 'signing-keys-changed' });
     return { kid: fresh.kid };
   }
 
