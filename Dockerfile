@@ -6,6 +6,7 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
+COPY web ./web
 RUN npm run build && npm ci --omit=dev
 
 # Runtime stage: production dependencies and the compiled server only, as a non-root user.

@@ -13,6 +13,7 @@ import { browserErrorPages } from './interaction/pages/browser-error-pages';
 import { registerPages } from './interaction/pages/register-pages';
 import { requestIdFor } from './logging/request-id';
 import { MetricsService } from './metrics/metrics.service';
+import { servePortal } from './portal/serve-portal';
 import { applyHttpHardening } from './security/http-hardening';
 import { setupSwagger } from './swagger/setup-swagger';
 import { refuseOtherContentTypesOnOAuthEndpoints } from './tokens/oauth-content-type';
@@ -86,4 +87,5 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
   await applyHttpHardening(app, config);
   await registerPages(app, config);
   setupSwagger(app, config);
+  await servePortal(app, config);
 }

@@ -1,0 +1,87 @@
+/** The REST API's shapes, as the contract and openapi.json describe them. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface ClientApp {
+  client_id: string;
+  name: string;
+  grant_types: string[];
+  scopes: string[];
+  confidential: boolean;
+  redirect_uris?: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+/** Registration and rotation: the only two answers that carry the secret. */
+export interface ClientWithSecret extends ClientApp {
+  client_secret?: string;
+}
+
+export interface GeneratedToken {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  scope: string;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string | null;
+  is_admin: boolean;
+  created_at: string;
+}
+
+export interface AdminUser {
+  id: string;
+  email: string;
+  name: string | null;
+  is_admin: boolean;
+  disabled: boolean;
+  created_at: string;
+}
+
+export interface AdminClient extends ClientApp {
+  owner: { id: string; email: string } | null;
+  disabled: boolean;
+  first_party: boolean;
+}
+
+export interface Scope {
+  name: string;
+  description: string;
+  is_default: boolean;
+  admin_only: boolean;
+}
+
+export interface AuditEvent {
+  id: string;
+  type: string;
+  actor_user_id: string | null;
+  subject: string | null;
+  client_id: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+  created_at: string;
+}
+
+export interface LockState {
+  user_id: string;
+  locked: boolean;
+  locked_until: string | null;
+  failures: number;
+}
+
+/** RFC 8414 / OpenID Connect Discovery members the portal reads. */
+export interface ServerMetadata {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  revocation_endpoint: string;
+  end_session_endpoint?: string;
+  grant_types_supported: string[];
+  scopes_supported: string[];
+}
