@@ -3,11 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TokenCutoffs } from '../revocation/token-cutoffs.service';
-import { checkClientScopes, checkGrantTypes } from '../client-registration/client-rules';
+import { checkClientRedirects, checkClientScopes, checkGrantTypes } from '../client-registration/client-rules';
 import { Client } from '../clients/client.entity';
 import { ClientsService } from '../clients/clients.service';
 import { NotFoundError } from '../common/errors/domain.error';
 import type { Page } from '../common/pagination/pagination.dto';
+import { AppConfig } from '../config/app-config';
 import { ScopesService } from '../scopes/scopes.service';
 import { User } from '../users/user.entity';
 import type { AdminClientQuery, UpdateClientByAdminDto } from './dto/admin-client.dto';
@@ -26,6 +27,7 @@ export class AdminClientsService {
     private readonly scopes: ScopesService,
     private readonly audit: AuditService,
     private readonly cutoffs: TokenCutoffs,
+    private readonly config: AppConfig,
   ) {}
 
   async list(query: AdminClientQuery): Promise<Page<ClientWithOwner>> {
@@ -53,6 +55,9 @@ export class AdminClientsService {
     if (body.name !== undefined) changes.name = body.name;
     if (body.grant_types) changes.grantTypes = body.grant_types;
     if (body.scopes) changes.scopes = body.scopes;
+    if (body.redirect_uris) changes.redirectUris = body.redirect_uris;
+    if (body.post_logout_redirect_uris) changes.postLogoutRedirectUris = body.post_logout_redirect_uris;
+    checkClientRedirects({ ...client, ...changes }, this.config.issuer.startsWith('http:'));
     if (body.disabled !== undefined) changes.disabled = body.disabled;
     if (body.can_introspect !== undefined) changes.canIntrospect = body.can_introspect;
     if (body.first_party !== undefined) changes.firstParty = body.first_party;

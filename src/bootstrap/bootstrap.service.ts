@@ -9,7 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 
-export const PORTAL_GRANT_TYPES = ['password', 'refresh_token'];
+export const PORTAL_GRANT_TYPES = ['authorization_code', 'password', 'refresh_token'];
 export const PORTAL_SCOPES = [
   'profile',
   'clients:read',
@@ -22,6 +22,15 @@ export const PORTAL_SCOPES = [
   'orgs:read',
   'orgs:write',
 ];
+/** The portal SPA's and Swagger UI's code-flow callbacks, and where the portal lands after signing out. */
+export function portalRedirects(issuer: string): Pick<Client, 'redirectUris' | 'postLogoutRedirectUris'> {
+  const base = issuer.replace(/\/+$/, '');
+  return {
+    redirectUris: [`${base}/portal/callback`, `${base}/docs/oauth2-redirect.html`],
+    postLogoutRedirectUris: [`${base}/portal/`],
+  };
+}
+
 /** Used when ADMIN_EMAIL is not set; sign-up's email validation cannot take it (no TLD). */
 export const FALLBACK_ADMIN_EMAIL = 'admin@localhost';
 
@@ -49,8 +58,7 @@ export class BootstrapService implements OnApplicationBootstrap {
     const clientId = this.config.portalClientId;
     const existing = await this.clients.findOneBy({ clientId });
     if (existing) {
-      // A portal created before `first_party` existed (or with another PORTAL_CLIENT_ID) becomes first-party.
-      if (!existing.firstParty) await this.clients.update({ id: existing.id }, { firstParty: true });
+      await this.upgradePortalClient(existing);
       return;
     }
     const portal = new Client();
@@ -60,6 +68,7 @@ export class BootstrapService implements OnApplicationBootstrap {
     portal.firstParty = true;
     portal.grantTypes = [...PORTAL_GRANT_TYPES];
     portal.scopes = [...PORTAL_SCOPES];
+    Object.assign(portal, portalRedirects(this.config.issuer));
     portal.createdAt = portal.updatedAt = new Date();
     try {
       await this.clients.insert(portal);
@@ -67,6 +76,27 @@ export class BootstrapService implements OnApplicationBootstrap {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
+  }
+
+  /**
+   * A portal created by an earlier version (or with another PORTAL_CLIENT_ID) becomes first-party and
+   * gains the code flow and its redirect URIs; what an admin added is kept.
+   */
+  private async upgradePortalClient(portal: Client): Promise<void> {
+    const wanted = portalRedirects(this.config.issuer);
+    const grantTypes = union(portal.grantTypes, ['authorization_code']);
+    const redirectUris = union(portal.redirectUris, wanted.redirectUris);
+    const postLogoutRedirectUris = union(portal.postLogoutRedirectUris, wanted.postLogoutRedirectUris);
+    const upToDate =
+      portal.firstParty &&
+      grantTypes.length === portal.grantTypes.length &&
+      redirectUris.length === portal.redirectUris.length &&
+      postLogoutRedirectUris.length === portal.postLogoutRedirectUris.length;
+    if (upToDate) return;
+    await this.clients.update(
+      { id: portal.id },
+      { firstParty: true, grantTypes, redirectUris, postLogoutRedirectUris },
+    );
   }
 
   async ensureFirstAdmin(): Promise<void> {
@@ -93,4 +123,8 @@ export class BootstrapService implements OnApplicationBootstrap {
       this.logger.log(`Created the first admin ${email} from ADMIN_EMAIL/ADMIN_PASSWORD`);
     }
   }
+}
+
+function union(current: readonly string[], added: readonly string[]): string[] {
+  return [...new Set([...current, ...added])];
 }

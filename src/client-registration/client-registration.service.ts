@@ -9,7 +9,8 @@ import { generateIdentifier, generateSecret, sha256Hex } from '../common/crypto/
 import { DomainError, NotFoundError } from '../common/errors/domain.error';
 import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
 import { ScopesService } from '../scopes/scopes.service';
-import { checkClientScopes, checkGrantTypes, DEFAULT_GRANT_TYPES } from './client-rules';
+import { AppConfig } from '../config/app-config';
+import { checkClientRedirects, checkClientScopes, checkGrantTypes, DEFAULT_GRANT_TYPES } from './client-rules';
 import type { CreateClientDto } from './dto/create-client.dto';
 import type { UpdateClientDto } from './dto/update-client.dto';
 
@@ -28,6 +29,7 @@ export class ClientRegistrationService {
     private readonly scopes: ScopesService,
     private readonly audit: AuditService,
     private readonly cutoffs: TokenCutoffs,
+    private readonly config: AppConfig,
   ) {}
 
   register(ownerId: string, body: CreateClientDto, ip?: string): Promise<ClientWithSecret> {
@@ -63,6 +65,9 @@ export class ClientRegistrationService {
     const confidential = body.confidential ?? true;
     const grantTypes = body.grant_types ?? [...DEFAULT_GRANT_TYPES];
     checkGrantTypes(grantTypes, confidential);
+    const redirectUris = body.redirect_uris ?? [];
+    const postLogoutRedirectUris = body.post_logout_redirect_uris ?? [];
+    checkClientRedirects({ grantTypes, redirectUris, postLogoutRedirectUris }, this.issuerIsHttp());
     const scopes = body.scopes ?? (await this.scopes.findDefaults()).filter((s) => !s.adminOnly).map((s) => s.name);
     checkClientScopes(scopes, await this.scopes.findByNames(scopes), false);
 
@@ -76,6 +81,8 @@ export class ClientRegistrationService {
     client.confidential = confidential;
     client.grantTypes = grantTypes;
     client.scopes = scopes;
+    client.redirectUris = redirectUris;
+    client.postLogoutRedirectUris = postLogoutRedirectUris;
     client.createdAt = client.updatedAt = new Date(); // millisecond precision on SQLite too (see AuditService)
     await this.clients.insert(client);
     await this.audit.record({
@@ -88,6 +95,7 @@ export class ClientRegistrationService {
         confidential,
         grant_types: grantTypes,
         scopes,
+        redirect_uris: redirectUris,
         ...(owner.organizationId ? { organization_id: owner.organizationId } : {}),
       },
     });
@@ -119,6 +127,9 @@ export class ClientRegistrationService {
     if (body.name !== undefined) changes.name = body.name;
     if (body.grant_types) changes.grantTypes = body.grant_types;
     if (body.scopes) changes.scopes = body.scopes;
+    if (body.redirect_uris) changes.redirectUris = body.redirect_uris;
+    if (body.post_logout_redirect_uris) changes.postLogoutRedirectUris = body.post_logout_redirect_uris;
+    checkClientRedirects({ ...client, ...changes }, this.issuerIsHttp());
     if (Object.keys(changes).length > 0) {
       // Only the changed columns: a concurrent secret rotation is never overwritten with a stale hash.
       await this.clients.update({ id: client.id, ownerId }, changes);
@@ -132,6 +143,10 @@ export class ClientRegistrationService {
       });
     }
     return this.getOwn(ownerId, clientId);
+  }
+
+  private issuerIsHttp(): boolean {
+    return this.config.issuer.startsWith('http:');
   }
 
   /**

@@ -1,5 +1,5 @@
 import { DomainError } from '../common/errors/domain.error';
-import { checkClientScopes, checkGrantTypes } from './client-rules';
+import { checkClientRedirects, checkClientScopes, checkGrantTypes } from './client-rules';
 
 const SCOPES = [
   { name: 'profile', adminOnly: false },
@@ -30,5 +30,26 @@ describe('client rules', () => {
   it('gives admin-only scopes only when an admin decides', () => {
     expect(() => checkClientScopes(['admin'], SCOPES, false)).toThrow('scopes: "admin" is restricted to admins');
     expect(() => checkClientScopes(['admin'], SCOPES, true)).not.toThrow();
+  });
+});
+
+describe('client redirect settings', () => {
+  const client = {
+    grantTypes: ['authorization_code'],
+    redirectUris: ['https://app.example/cb'],
+    postLogoutRedirectUris: [],
+  };
+
+  it('needs a redirect URI for the authorization_code grant (RFC 6749 §3.1.2.2)', () => {
+    expect(() => checkClientRedirects(client, false)).not.toThrow();
+    expect(() => checkClientRedirects({ ...client, redirectUris: [] }, false)).toThrow(
+      'redirect_uris: the authorization_code grant needs at least one',
+    );
+  });
+
+  it('checks the post-logout redirect URIs by the same rules', () => {
+    expect(() => checkClientRedirects({ ...client, postLogoutRedirectUris: ['http://app.example/'] }, false)).toThrow(
+      'post_logout_redirect_uris',
+    );
   });
 });

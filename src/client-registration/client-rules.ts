@@ -1,7 +1,9 @@
+import type { Client } from '../clients/client.entity';
+import { checkRedirectUris } from '../clients/redirect-uri-rules';
 import { DomainError } from '../common/errors/domain.error';
 
-/** The grant types a registered client may hold (RFC 6749 §4.3, §6, §4.4). */
-export const SUPPORTED_GRANT_TYPES = ['password', 'refresh_token', 'client_credentials'] as const;
+/** The grant types a registered client may hold (RFC 6749 §4.1, §4.3, §6, §4.4). */
+export const SUPPORTED_GRANT_TYPES = ['authorization_code', 'password', 'refresh_token', 'client_credentials'] as const;
 export type SupportedGrantType = (typeof SUPPORTED_GRANT_TYPES)[number];
 
 /** What a developer gets when the registration omits grant_types. */
@@ -24,6 +26,22 @@ export function checkGrantTypes(grantTypes: readonly string[], confidential: boo
   }
   if (!confidential && grantTypes.includes('client_credentials')) {
     throw new DomainError('bad_request', 'grant_types: client_credentials needs a confidential client');
+  }
+}
+
+/**
+ * A client's redirect settings as they will be after a registration or change: each URI allowed
+ * (see checkRedirectUris), and at least one redirect URI for the authorization_code grant
+ * (RFC 6749 §3.1.2.2).
+ */
+export function checkClientRedirects(
+  client: Pick<Client, 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris'>,
+  issuerIsHttp: boolean,
+): void {
+  checkRedirectUris('redirect_uris', client.redirectUris, issuerIsHttp);
+  checkRedirectUris('post_logout_redirect_uris', client.postLogoutRedirectUris, issuerIsHttp);
+  if (client.grantTypes.includes('authorization_code') && client.redirectUris.length === 0) {
+    throw new DomainError('bad_request', 'redirect_uris: the authorization_code grant needs at least one');
   }
 }
 

@@ -32,7 +32,8 @@ export class TestTokenService {
   ): Promise<GeneratedTokenResponseDto> {
     const client = await this.registrations.getOwn(ownerId, clientId);
     // RFC 6749 §4.4: client_credentials is for confidential clients, and only the grants the app holds.
-    if (!client.confidential) throw new DomainError('bad_request', 'A public app cannot hold a client_credentials token');
+    if (!client.confidential)
+      throw new DomainError('bad_request', 'A public app cannot hold a client_credentials token');
     if (!client.grantTypes.includes('client_credentials')) {
       throw new DomainError('bad_request', 'Allow the client_credentials grant type for this app first');
     }
@@ -55,10 +56,7 @@ export class TestTokenService {
   }
 
   /** The token endpoint's own rule, reported in this API's error shape rather than RFC 6749 §5.2's. */
-  private async decideScopes(
-    requested: string[] | undefined,
-    client: Client,
-  ): Promise<string[]> {
+  private async decideScopes(requested: string[] | undefined, client: Client): Promise<string[]> {
     try {
       return await this.scopes.decideForToken(requested, client, null);
     } catch (error) {

@@ -36,6 +36,14 @@ export class Client {
   @Column({ type: 'varchar', length: 2000, transformer: spaceDelimited })
   scopes: string[] = [];
 
+  /** Where /oauth/authorize may send the browser back, matched exactly (RFC 6749 §3.1.2, RFC 8252 §7.3). */
+  @Column({ name: 'redirect_uris', type: 'text', nullable: true, transformer: spaceDelimited })
+  redirectUris: string[] = [];
+
+  /** Where /oauth/logout may send the browser after signing out (RP-Initiated Logout 1.0 §3). */
+  @Column({ name: 'post_logout_redirect_uris', type: 'text', nullable: true, transformer: spaceDelimited })
+  postLogoutRedirectUris: string[] = [];
+
   @Column({ name: 'access_token_ttl', type: 'int', nullable: true })
   accessTokenTtlSeconds: number | null = null;
 

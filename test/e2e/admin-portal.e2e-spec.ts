@@ -262,7 +262,9 @@ describe('admin portal (/admin/*)', () => {
         .auth(userToken, { type: 'bearer' })
         .send({ first_party: true });
       expect(asUser.status).toBe(403);
-      const wrongType = await asAdmin(server.http.patch(`/admin/clients/${app.client_id}`)).send({ first_party: 'yes' });
+      const wrongType = await asAdmin(server.http.patch(`/admin/clients/${app.client_id}`)).send({
+        first_party: 'yes',
+      });
       expect(wrongType.status).toBe(400);
       expect(JSON.stringify(wrongType.body)).toContain('first_party');
     });

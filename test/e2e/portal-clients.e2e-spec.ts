@@ -63,6 +63,8 @@ describe('developer portal (/clients)', () => {
         'created_at',
         'grant_types',
         'name',
+        'post_logout_redirect_uris',
+        'redirect_uris',
         'scopes',
         'updated_at',
       ].sort(),

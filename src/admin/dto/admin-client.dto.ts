@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, Min, ValidateIf } from 'class-validator';
-import { ClientNameField, GrantTypesField, ScopesField } from '../../client-registration/dto/client-fields';
+import {
+  ClientNameField,
+  GrantTypesField,
+  POST_LOGOUT_REDIRECT_URIS_DESCRIPTION,
+  REDIRECT_URIS_DESCRIPTION,
+  RedirectUrisField,
+  ScopesField,
+} from '../../client-registration/dto/client-fields';
 import { ClientResponse } from '../../client-registration/dto/client-response.dto';
 import type { Client } from '../../clients/client.entity';
 import { PaginationQuery } from '../../common/pagination/pagination.dto';
@@ -29,6 +36,12 @@ export class UpdateClientByAdminDto {
 
   @ScopesField('Allowed scopes; admins may grant admin-only scopes')
   scopes?: string[];
+
+  @RedirectUrisField(REDIRECT_URIS_DESCRIPTION, ['http://127.0.0.1/callback', 'https://app.example.com/callback'])
+  redirect_uris?: string[];
+
+  @RedirectUrisField(POST_LOGOUT_REDIRECT_URIS_DESCRIPTION, ['https://app.example.com/'])
+  post_logout_redirect_uris?: string[];
 
   @ApiPropertyOptional({
     description: 'A disabled client cannot authenticate; its refresh tokens are revoked',

@@ -14,6 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { SCOPE_TOKEN } from '../../scopes/scope-decision';
+import { MAX_REDIRECT_URI_LENGTH, MAX_REDIRECT_URIS } from '../../clients/redirect-uri-rules';
 import { SUPPORTED_GRANT_TYPES } from '../client-rules';
 
 /** `grant_types` as the portals accept it: a non-empty list of supported grant types. */
@@ -48,6 +49,28 @@ export function ScopesField(description: string): PropertyDecorator {
     Matches(SCOPE_TOKEN, { each: true, message: 'each value in scopes must be an RFC 6749 scope token' }),
   );
 }
+
+/**
+ * `redirect_uris` or `post_logout_redirect_uris`: a list of absolute URIs (the service checks their
+ * schemes and hosts against the issuer). An empty list clears it.
+ */
+export function RedirectUrisField(description: string, example: string[]): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description, type: [String], example }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(MAX_REDIRECT_URIS),
+    ArrayUnique(),
+    IsString({ each: true }),
+    MinLength(1, { each: true }),
+    MaxLength(MAX_REDIRECT_URI_LENGTH, { each: true }),
+  );
+}
+
+export const REDIRECT_URIS_DESCRIPTION =
+  'Where /oauth/authorize may redirect, matched exactly (a loopback IP may change its port, RFC 8252 §7.3): https, http on 127.0.0.1, [::1] or localhost, or a private-use scheme (com.example.app:/callback); no fragment. Needed for the authorization_code grant';
+export const POST_LOGOUT_REDIRECT_URIS_DESCRIPTION =
+  'Where /oauth/logout may redirect after signing out (RP-Initiated Logout 1.0); the same rules as redirect_uris';
 
 /** A display name: trimmed, 1 to 200 characters. */
 export function ClientNameField(required: boolean): PropertyDecorator {

@@ -18,6 +18,12 @@ export class ClientResponse {
   @ApiProperty({ example: true })
   confidential!: boolean;
 
+  @ApiProperty({ type: [String], example: ['http://127.0.0.1/callback'] })
+  redirect_uris!: string[];
+
+  @ApiProperty({ type: [String], example: ['https://app.example.com/'] })
+  post_logout_redirect_uris!: string[];
+
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   created_at!: string;
 
@@ -31,6 +37,8 @@ export class ClientResponse {
       grant_types: client.grantTypes,
       scopes: client.scopes,
       confidential: client.confidential,
+      redirect_uris: client.redirectUris,
+      post_logout_redirect_uris: client.postLogoutRedirectUris,
       created_at: client.createdAt.toISOString(),
       updated_at: client.updatedAt.toISOString(),
     };

@@ -1,6 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { ClientNameField, GrantTypesField, ScopesField } from './client-fields';
+import {
+  ClientNameField,
+  GrantTypesField,
+  POST_LOGOUT_REDIRECT_URIS_DESCRIPTION,
+  REDIRECT_URIS_DESCRIPTION,
+  RedirectUrisField,
+  ScopesField,
+} from './client-fields';
 
 export class CreateClientDto {
   @ClientNameField(true)
@@ -13,6 +20,12 @@ export class CreateClientDto {
 
   @ScopesField('Allowed scopes: existing, non-admin scopes. Default: the default scopes')
   scopes?: string[];
+
+  @RedirectUrisField(REDIRECT_URIS_DESCRIPTION, ['http://127.0.0.1/callback', 'https://app.example.com/callback'])
+  redirect_uris?: string[];
+
+  @RedirectUrisField(POST_LOGOUT_REDIRECT_URIS_DESCRIPTION, ['https://app.example.com/'])
+  post_logout_redirect_uris?: string[];
 
   @ApiPropertyOptional({
     description: 'A confidential client gets a secret (servers); a public one does not (mobile, SPA). Default true',

@@ -5,6 +5,7 @@ import { ClientsFirstParty1764100000000 } from './1764100000000-clients-first-pa
 import { UsersEmailVerified1764400000000 } from './1764400000000-users-email-verified';
 import { OpenidConnectScopes1764820000000 } from './1764820000000-openid-connect-scopes';
 import { RefreshTokensAuthentication1764821000000 } from './1764821000000-refresh-tokens-authentication';
+import { ClientsRedirectUris1764830000000 } from './1764830000000-clients-redirect-uris';
 import { Organizations1764840000000 } from './1764840000000-organizations';
 import { IdentityProviders1764850000000 } from './1764850000000-identity-providers';
 import { TokenCutoffs1764880000000 } from './1764880000000-token-cutoffs';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   UsersEmailVerified1764400000000,
   OpenidConnectScopes1764820000000,
   RefreshTokensAuthentication1764821000000,
+  ClientsRedirectUris1764830000000,
   Organizations1764840000000,
   IdentityProviders1764850000000,
   TokenCutoffs1764880000000,
