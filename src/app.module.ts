@@ -15,6 +15,7 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OidcModule } from './oidc/oidc.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RevocationModule } from './revocation/revocation.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ContactsModule,
         OrganizationsModule,
         TokensModule,
+        OidcModule,
         ...(options.extraImports ?? []),
       ],
     };

@@ -49,6 +49,6 @@ import { WellKnownController } from './well-known.controller';
     IntrospectionService,
     MetadataService,
   ],
-  exports: [AccessTokenService],
+  exports: [AccessTokenService, MetadataService],
 })
 export class TokensModule {}

@@ -19,7 +19,7 @@ describe('GET /.well-known/oauth-authorization-server (RFC 8414)', () => {
       jwks_uri: `${TEST_ISSUER}/.well-known/jwks.json`,
       revocation_endpoint: `${TEST_ISSUER}/oauth/revoke`,
       introspection_endpoint: `${TEST_ISSUER}/oauth/introspect`,
-      response_types_supported: [],
+      response_types_supported: ['code'],
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
       revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
       introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],

@@ -83,6 +83,11 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
     return this.currentKey;
   }
 
+  /** The algorithms of the published keys, the current key's first: what tokens may be signed with now. */
+  algorithms(): string[] {
+    return [...new Set([this.current().alg, ...[...this.published.values()].map((key) => key.alg)])];
+  }
+
   /** The public key for a token's `kid`, or undefined when it is unknown or past its publication. */
   async verificationKey(kid: string): Promise<VerificationKey | undefined> {
     let key = this.published.get(kid);
