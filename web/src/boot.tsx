@@ -21,6 +21,22 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * The portal is served by the server it signs in to: its endpoints are called on this origin (the
+ * only one the CSP allows), whatever host name the configured issuer uses.
+ */
+function onThisOrigin(metadata: ServerMetadata): ServerMetadata {
+  const local = (url: string | undefined) =>
+    url === undefined ? undefined : new URL(new URL(url).pathname, window.location.origin).toString();
+  return {
+    ...metadata,
+    authorization_endpoint: local(metadata.authorization_endpoint) ?? '',
+    token_endpoint: local(metadata.token_endpoint) ?? '',
+    revocation_endpoint: local(metadata.revocation_endpoint) ?? '',
+    end_session_endpoint: local(metadata.end_session_endpoint),
+  };
+}
+
 /** The page the person is on, inside the portal (kept across sign-in). */
 function currentPage(): string {
   const { pathname, search } = window.location;
@@ -32,11 +48,12 @@ function currentPage(): string {
  * then shows the portal. Nothing is rendered with a half-made session.
  */
 async function boot(setState: (state: BootState) => void): Promise<void> {
-  const [settings, metadata] = await Promise.all([
+  const [settings, advertised] = await Promise.all([
     getJson<{ client_id: string }>(`${BASE}/settings.json`),
     getJson<ServerMetadata>('/.well-known/oauth-authorization-server'),
   ]);
-  if (!metadata.authorization_endpoint) throw new Error('This server does not offer browser sign-in yet.');
+  if (!advertised.authorization_endpoint) throw new Error('This server does not offer browser sign-in yet.');
+  const metadata = onThisOrigin(advertised);
   const session = new AuthSession({
     clientId: settings.client_id,
     metadata,

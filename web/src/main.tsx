@@ -12,7 +12,7 @@ if (root === null) throw new Error('index.html has no #root');
 // the portal's CSP would refuse.
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider withCssVariables={false} withGlobalClasses={false}>
+    <MantineProvider withCssVariables={false} withGlobalClasses={false} forceColorScheme="light">
       <Boot />
     </MantineProvider>
   </StrictMode>,

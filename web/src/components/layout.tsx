@@ -62,7 +62,7 @@ export function Layout() {
         {DEVELOPER_LINKS.map(link)}
         {isAdmin && (
           <>
-            <Text component="h2" size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt="md" pb={4}>
+            <Text component="h2" size="xs" fw={700} tt="uppercase" c="gray.8" px="sm" pt="md" pb={4}>
               Admin
             </Text>
             {ADMIN_LINKS.map(link)}
