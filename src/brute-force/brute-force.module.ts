@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
+import { UsersModule } from '../users/users.module';
 import { BruteForcePolicy } from './brute-force-policy';
 import { BruteForceService } from './brute-force.service';
 import { DatabaseFailureCounterStore } from './database-failure-counter.store';
@@ -13,7 +14,7 @@ import { RedisFailureCounterStore } from './redis-failure-counter.store';
 
 /** Brute-force defence for the password grant; counters in Redis when configured, else in the database. */
 @Module({
-  imports: [TypeOrmModule.forFeature([LoginFailureCounter])],
+  imports: [TypeOrmModule.forFeature([LoginFailureCounter]), UsersModule],
   providers: [
     {
       provide: BruteForcePolicy,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service';
 import { sha256Hex } from '../common/crypto/secrets';
-import { normalizeEmail } from '../users/users.service';
+import { canonicalEmail } from '../common/validation/canonical-email';
+import { UsersService } from '../users/users.service';
 import { BruteForcePolicy } from './brute-force-policy';
 import { FailureCounterStore } from './failure-counter.store';
 
@@ -22,6 +23,7 @@ export class BruteForceService {
     private readonly store: FailureCounterStore,
     private readonly policy: BruteForcePolicy,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -31,13 +33,14 @@ export class BruteForceService {
    */
   async check(email: string, ip: string): Promise<{ locked: boolean }> {
     const now = new Date();
+    const key = await this.accountKey(email);
     const [account, [address]] = await Promise.all([
-      this.store.increment(accountKey(email), now),
+      this.store.increment(key.counter, now),
       this.store.read([addressKey(ip)]),
     ]);
     if (this.policy.isLocked(account, now) || this.policy.isLocked(address, now)) return { locked: true };
     if (this.policy.accountLockDue(account.failures - 1)) {
-      const started = await this.lockAccount(email, ip, account.failures, now);
+      const started = await this.lockAccount(key, ip, account.failures, now);
       if (!this.policy.mayGoOnPastLimit(account, started)) return { locked: true };
     }
     const delayMs = this.policy.delayMs(account.failures - 1);
@@ -52,35 +55,47 @@ export class BruteForceService {
    */
   async recordFailure(email: string, ip: string): Promise<void> {
     const now = new Date();
+    const key = await this.accountKey(email);
     const [address, [account]] = await Promise.all([
       this.store.increment(addressKey(ip), now),
-      this.store.read([accountKey(email)]),
+      this.store.read([key.counter]),
     ]);
-    if (this.policy.accountLockDue(account.failures)) await this.lockAccount(email, ip, account.failures, now);
+    if (this.policy.accountLockDue(account.failures)) await this.lockAccount(key, ip, account.failures, now);
     if (this.policy.addressLockDue(address.failures)) await this.lockAddress(ip, address.failures, now);
   }
 
   /** A correct password clears the account's streak; the address keeps its count (a sprayer may own one account). */
   async recordSuccess(email: string, _ip: string): Promise<void> {
-    await this.store.reset(accountKey(email));
+    await this.store.reset((await this.accountKey(email)).counter);
   }
 
   async lockState(email: string): Promise<LockState> {
-    const [account] = await this.store.read([accountKey(email)]);
+    const [account] = await this.store.read([(await this.accountKey(email)).counter]);
     const locked = this.policy.isLocked(account, new Date());
     return { locked, lockedUntil: locked ? account.lockedUntil : null, failures: account.failures };
   }
 
   async unlock(email: string): Promise<void> {
-    await this.store.reset(accountKey(email));
+    await this.store.reset((await this.accountKey(email)).counter);
   }
 
-  private async lockAccount(email: string, ip: string, failures: number, now: Date): Promise<boolean> {
+  /**
+   * The counter of an account: the user's id once the address resolves to a user, so no spelling of it
+   * (case, compatibility forms) starts a fresh count; otherwise the canonical address, hashed.
+   */
+  private async accountKey(email: string): Promise<AccountKey> {
+    const user = await this.users.findByEmail(email);
+    if (user) return { counter: `user:${user.id}`, subject: user.id };
+    const canonical = canonicalEmail(email);
+    return { counter: `account:${sha256Hex(canonical)}`, subject: canonical };
+  }
+
+  private async lockAccount(key: AccountKey, ip: string, failures: number, now: Date): Promise<boolean> {
     const until = this.policy.lockUntil(now);
-    const started = await this.store.lock(accountKey(email), until, now);
+    const started = await this.store.lock(key.counter, until, now);
     if (started) {
       const details = { failures, locked_until: until.toISOString() };
-      await this.audit.record({ type: 'user.locked', subject: normalizeEmail(email), ip, details });
+      await this.audit.record({ type: 'user.locked', subject: key.subject, ip, details });
     }
     return started;
   }
@@ -94,9 +109,11 @@ export class BruteForceService {
   }
 }
 
-// Hashed: the table never holds what was typed as a username (sometimes a password) nor grows with long input.
-function accountKey(email: string): string {
-  return `account:${sha256Hex(normalizeEmail(email))}`;
+interface AccountKey {
+  /** Hashed for unknown users: the table never holds what was typed as a username (sometimes a password). */
+  counter: string;
+  /** What the audit log names: the user id, or the canonical address nobody owns. */
+  subject: string;
 }
 
 function addressKey(ip: string): string {

@@ -4,6 +4,7 @@ import { IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, DomainError, NotFoundError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
+import { canonicalEmail, hasAsciiDomain } from '../common/validation/canonical-email';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { PasswordHasher } from './password-hasher';
 import { passwordPolicyViolation } from './password-policy';
@@ -14,11 +15,6 @@ export interface NewUser {
   password: string;
   name?: string | null;
   isAdmin?: boolean;
-}
-
-/** Emails are compared and stored lower-case (RFC 5321 local parts are case-sensitive in theory only). */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 @Injectable()
@@ -35,7 +31,7 @@ export class UsersService {
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.users.findOneBy({ email: normalizeEmail(email) });
+    return this.users.findOneBy({ email: canonicalEmail(email) });
   }
 
   async getById(id: string): Promise<User> {
@@ -49,7 +45,8 @@ export class UsersService {
    * sign-ups with one email end with one row and one ConflictError.
    */
   async create(input: NewUser, actorUserId?: string, ip?: string): Promise<User> {
-    const email = normalizeEmail(input.email);
+    const email = canonicalEmail(input.email);
+    if (!hasAsciiDomain(email)) throw new DomainError('bad_request', 'email must be an email');
     const violation = passwordPolicyViolation(input.password, email);
     if (violation) throw new DomainError('bad_request', violation);
     const user = new User();
@@ -79,7 +76,7 @@ export class UsersService {
    * verify, so timing does not tell which (RFC 9700 §4.15 spirit; OWASP authentication cheat sheet).
    */
   async verifyCredentials(email: string, password: string): Promise<User | null> {
-    const user = await this.users.findOneBy({ email: normalizeEmail(email) });
+    const user = await this.users.findOneBy({ email: canonicalEmail(email) });
     if (!user || user.disabled) {
       await this.hasher.verifyAgainstDummy(password);
       return null;

@@ -3,6 +3,7 @@ import { SeedScopes1763861000000 } from './1763861000000-seed-scopes';
 import { LoginFailureCounters1763870000000 } from './1763870000000-login-failure-counters';
 import { ClientsFirstParty1764100000000 } from './1764100000000-clients-first-party';
 import { UsersEmailVerified1764400000000 } from './1764400000000-users-email-verified';
+import { UsersEmailCanonical1764800000000 } from './1764800000000-users-email-canonical';
 import { OpenidConnectScopes1764820000000 } from './1764820000000-openid-connect-scopes';
 import { RefreshTokensAuthentication1764821000000 } from './1764821000000-refresh-tokens-authentication';
 import { ClientsRedirectUris1764830000000 } from './1764830000000-clients-redirect-uris';
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   LoginFailureCounters1763870000000,
   ClientsFirstParty1764100000000,
   UsersEmailVerified1764400000000,
+  UsersEmailCanonical1764800000000,
   OpenidConnectScopes1764820000000,
   RefreshTokensAuthentication1764821000000,
   ClientsRedirectUris1764830000000,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
-import { IsEmailAddress } from '../../common/validation/is-email-address.decorator';
+import { IsEmailAddress, ToCanonicalEmail } from '../../common/validation/is-email-address.decorator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 
 /** The password must not equal the email of the same body (case-insensitive). */
@@ -22,7 +22,12 @@ function IsNotTheEmail(options?: ValidationOptions): PropertyDecorator {
 }
 
 export class SignUpDto {
-  @ApiProperty({ example: 'ada@example.com', maxLength: 254, description: 'Stored lower-case; must be unused' })
+  @ApiProperty({
+    example: 'ada@example.com',
+    maxLength: 254,
+    description: 'Stored in canonical form (Unicode NFKC, lower-case, IDN domain in ASCII); must be unused',
+  })
+  @ToCanonicalEmail()
   @IsEmailAddress()
   @MaxLength(254)
   email!: string;

@@ -1,0 +1,27 @@
+import { domainToASCII } from 'node:url';
+
+/**
+ * The one form of an email address that sign-up, uniqueness, sign-in lookups and brute-force counters
+ * all use, compared byte for byte (the users.email column is binary on MySQL/MariaDB):
+ * - Unicode NFKC (UAX #15), so fullwidth and other compatibility spellings are one address;
+ * - lower-cased (Unicode default case mapping), so case never makes a second account;
+ * - the domain in its IDNA ASCII form (UTS #46 / RFC 5891 A-labels), so a look-alike domain from another
+ *   script stays a different address and shows to admins as the punycode it is.
+ * A domain that has no ASCII form is left as typed (lower-cased): it cannot match a stored address,
+ * since sign-up refuses it.
+ */
+export function canonicalEmail(raw: string): string {
+  const folded = raw.trim().normalize('NFKC').toLowerCase().normalize('NFKC');
+  const at = folded.lastIndexOf('@');
+  if (at < 0) return folded;
+  const local = folded.slice(0, at);
+  const domain = folded.slice(at + 1);
+  const ascii = domain === '' ? '' : domainToASCII(domain);
+  return `${local}@${ascii === '' ? domain : ascii}`;
+}
+
+/** Whether the domain of an address has an IDNA ASCII form (what `canonicalEmail` stores). */
+export function hasAsciiDomain(email: string): boolean {
+  const at = email.lastIndexOf('@');
+  return at >= 0 && domainToASCII(email.slice(at + 1)) !== '';
+}
