@@ -9,9 +9,31 @@ export const REDACTED_PATHS = [
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
-const SECRET_QUERY = new RegExp(`([?&](?:${SECRET_FIELDS.join('|')})=)[^&#]*`, 'gi');
+const SECRET_NAMES = new Set(SECRET_FIELDS);
 
-/** RFC 6750 §2.3 allows a token in the query; it must not reach the logs with the URL. */
+/**
+ * RFC 6750 §2.3 allows a token in the query; it must not reach the logs with the URL. Parameter names
+ * are compared decoded, as the query parser reads them (`acc%65ss_token` is `access_token`).
+ */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY, '$1[REDACTED]');
+  const queryStart = url.indexOf('?');
+  if (queryStart < 0) return url;
+  const query = url
+    .slice(queryStart + 1)
+    .split('&')
+    .map((pair) => {
+      const nameEnd = pair.indexOf('=');
+      if (nameEnd < 0) return pair;
+      const name = pair.slice(0, nameEnd);
+      return SECRET_NAMES.has(decodedName(name).toLowerCase()) ? `${name}=[REDACTED]` : pair;
+    });
+  return `${url.slice(0, queryStart)}?${query.join('&')}`;
+}
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
 }

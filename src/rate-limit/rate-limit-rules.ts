@@ -2,16 +2,20 @@ import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerOptions } from '@nestjs/throttler';
 import { normalizeIp } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
+import { routeTemplateOf } from '../common/http/route-template';
 import type { RateLimitConfig } from '../config/app-config';
 
 type Area = 'oauth' | 'signup' | 'portal';
 
-/** Which limited area a request belongs to, if any: the token endpoints, sign-up, the developer portal. */
-export function areaOf(method: string, url: string): Area | undefined {
-  const path = url.split('?', 1)[0];
-  if (path.startsWith('/oauth/')) return 'oauth';
-  if (method === 'POST' && (path === '/users' || path === '/users/')) return 'signup';
-  if (path === '/clients' || path.startsWith('/clients/')) return 'portal';
+/**
+ * Which limited area a request belongs to, if any: the token endpoints, sign-up, the developer portal.
+ * Decided on the matched route's template, so no spelling of the path escapes its limit.
+ */
+export function areaOf(method: string, routeTemplate: string | undefined): Area | undefined {
+  if (routeTemplate === undefined) return undefined;
+  if (routeTemplate.startsWith('/oauth/')) return 'oauth';
+  if (method === 'POST' && routeTemplate === '/users') return 'signup';
+  if (routeTemplate === '/clients' || routeTemplate.startsWith('/clients/')) return 'portal';
   return undefined;
 }
 
@@ -39,7 +43,7 @@ const requestOf = (context: ExecutionContext): FastifyRequest => context.switchT
 
 const inArea = (area: Area) => (context: ExecutionContext) => {
   const request = requestOf(context);
-  return areaOf(request.method, request.url) === area;
+  return areaOf(request.method, routeTemplateOf(request)) === area;
 };
 
 // request.ip honours X-Forwarded-For only when TRUST_PROXY is set (Fastify's trustProxy); IPv6 counts per /64.

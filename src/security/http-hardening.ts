@@ -14,7 +14,7 @@ export const OAUTH_BODY_LIMIT = 64 * 1024;
 export async function applyHttpHardening(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRoute', (route) => {
-    if (isOAuthEndpoint(route.url ?? '')) route.bodyLimit = OAUTH_BODY_LIMIT;
+    if (isOAuthEndpoint(route.url)) route.bodyLimit = OAUTH_BODY_LIMIT;
   });
 
   await app.register(helmet, {

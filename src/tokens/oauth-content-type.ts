@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { errorCodes } from 'fastify';
 import { OAuthError } from '../common/errors/oauth.error';
 import { isOAuthEndpoint } from '../common/http/no-store';
+import { routeTemplateOf } from '../common/http/route-template';
 
 /**
  * RFC 6749 §3.2 wants form bodies; the contract answers any other content type on /oauth/* with
@@ -9,7 +10,7 @@ import { isOAuthEndpoint } from '../common/http/no-store';
  */
 export function refuseOtherContentTypesOnOAuthEndpoints(fastify: FastifyInstance): void {
   fastify.addContentTypeParser('*', (request, _payload, done) => {
-    if (isOAuthEndpoint(request.url)) {
+    if (isOAuthEndpoint(routeTemplateOf(request))) {
       done(new OAuthError('invalid_request', 'Content-Type must be application/x-www-form-urlencoded'), undefined);
       return;
     }

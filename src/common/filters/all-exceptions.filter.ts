@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
+import { routeOrPathOf } from '../http/route-template';
 import { HtmlErrorPages } from './html-error-pages';
 import { renderError } from './render-error';
 
@@ -20,10 +21,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   reply(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
-    const rendered = renderError(exception, { url: request.url, realm: this.config.issuer });
+    const route = routeOrPathOf(request);
+    const rendered = renderError(exception, { route, realm: this.config.issuer });
     if (rendered.unexpected) this.logger.error(describeForLog(exception));
     if (reply.sent) return;
-    if (this.htmlErrorPages?.handles(request.url)) {
+    if (this.htmlErrorPages?.handles(route)) {
       this.sendPage(this.htmlErrorPages, reply, rendered.status, rendered.headers, messageOf(rendered.body));
       return;
     }

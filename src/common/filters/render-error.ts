@@ -14,7 +14,8 @@ export interface RenderedError {
 }
 
 export interface ErrorContext {
-  url: string;
+  /** The matched route's template, or the path when no route matched (routeOrPathOf). */
+  route: string;
   realm: string;
 }
 
@@ -23,7 +24,7 @@ export interface ErrorContext {
  * OAuth endpoints, `{statusCode, error, message}` elsewhere. Never a stack trace or SQL text.
  */
 export function renderError(exception: unknown, context: ErrorContext): RenderedError {
-  const oauth = isOAuthEndpoint(context.url);
+  const oauth = isOAuthEndpoint(context.route);
   if (exception instanceof OAuthError) return renderOAuth(exception);
   if (exception instanceof BearerTokenError) {
     return standard(exception.status, exception.description, {

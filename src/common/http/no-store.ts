@@ -10,6 +10,7 @@ export const NoStore = (): MethodDecorator =>
     Header('Pragma', NO_STORE_HEADERS.pragma),
   );
 
-export function isOAuthEndpoint(url: string): boolean {
-  return url.startsWith('/oauth/');
+/** Whether a route template (see routeTemplateOf) is one of the OAuth endpoints. */
+export function isOAuthEndpoint(routeTemplate: string | undefined): boolean {
+  return routeTemplate?.startsWith('/oauth/') ?? false;
 }
