@@ -15,6 +15,7 @@ import { requestIdFor } from './logging/request-id';
 import { MetricsService } from './metrics/metrics.service';
 import { servePortal } from './portal/serve-portal';
 import { applyHttpHardening } from './security/http-hardening';
+import { limitJsonDepth } from './security/json-depth-limit';
 import { setupSwagger } from './swagger/setup-swagger';
 import { refuseOtherContentTypesOnOAuthEndpoints } from './tokens/oauth-content-type';
 
@@ -68,6 +69,7 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
 
   // Nest routes Fastify's own errors (bad JSON, 413, 415) through this filter too.
   const fastify = app.getHttpAdapter().getInstance();
+  limitJsonDepth(app);
   refuseOtherContentTypesOnOAuthEndpoints(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
