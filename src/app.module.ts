@@ -39,7 +39,8 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(config, options.logStream),
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.database), retryAttempts: 0 }),
+        // Each module registers its own entities with TypeOrmModule.forFeature.
+        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.database), autoLoadEntities: true, retryAttempts: 0 }),
         MetricsModule,
         HealthModule,
         AuditModule,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '../database/timestamp-columns';
+import { CreatedAtColumn } from '../common/columns/timestamp-columns';
 
 /** An append-only security event. Never holds a secret, password or token. */
 @Entity('audit_events')

@@ -2,9 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiForbiddenResponse, ApiOAuth2, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponse } from '../swagger/error-response.dto';
-
-/** The name of the OAuth2 security scheme in the OpenAPI document. */
-export const OAUTH2_SECURITY_SCHEME = 'oauth2';
+import { OAUTH2_SECURITY_SCHEME } from '../swagger/security-schemes';
 
 /** Metadata read by the scopes guard: every listed scope is required. */
 export const RequiredScopes = Reflector.createDecorator<readonly string[]>();

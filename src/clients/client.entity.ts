@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
-import { spaceDelimited } from '../database/space-delimited.transformer';
+import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns/timestamp-columns';
+import { spaceDelimited } from '../common/columns/space-delimited.transformer';
 
 @Entity('clients')
 export class Client {

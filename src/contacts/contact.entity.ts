@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns/timestamp-columns';
 
 /** The demo resource: one entry of a user's own address book. */
 @Entity('contacts')

@@ -2,13 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** One builder for the app and the TypeORM CLI (ormconfig.ts), so both see the same schema. */
+/**
+ * One builder for the app and the TypeORM CLI (ormconfig.ts), so both reach the same database with the
+ * same migrations. It names no entity: the app loads those its modules register (`autoLoadEntities`),
+ * and ormconfig.ts lists them for the CLI, so database/ imports no feature.
+ */
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '../database/timestamp-columns';
+import { CreatedAtColumn } from '../common/columns/timestamp-columns';
 
 /** A user's account at an identity provider, keyed by (provider alias, subject): never by email. */
 @Entity('external_identities')

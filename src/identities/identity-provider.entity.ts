@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { spaceDelimited } from '../database/space-delimited.transformer';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+import { spaceDelimited } from '../common/columns/space-delimited.transformer';
+import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns/timestamp-columns';
 
 export const IDENTITY_PROVIDER_TYPES = ['oidc', 'facebook'] as const;
 export type IdentityProviderType = (typeof IDENTITY_PROVIDER_TYPES)[number];

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '../database/timestamp-columns';
+import { CreatedAtColumn } from '../common/columns/timestamp-columns';
 import type { OrganizationRole } from './organization-role';
 
 /** A user's membership of one organization, with exactly one role. */

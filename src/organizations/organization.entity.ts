@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns/timestamp-columns';
 
 /** A company or team: its own members, roles and apps. */
 @Entity('organizations')

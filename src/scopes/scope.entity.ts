@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns/timestamp-columns';
 
 @Entity('scopes')
 export class Scope {

@@ -3,16 +3,14 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { OAUTH2_SECURITY_SCHEME } from '../auth/scopes.decorator';
 import { AppConfig } from '../config/app-config';
 import { Scope } from '../scopes/scope.entity';
+import { CLIENT_BASIC_SECURITY_SCHEME, OAUTH2_SECURITY_SCHEME } from './security-schemes';
 
 // src/swagger and dist/swagger both sit two levels below package.json.
 const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
 
 export const API_TITLE = 'OAuth 2.0 Authorization Server';
-/** The name of the client-authentication (HTTP Basic) security scheme of the OAuth endpoints. */
-export const CLIENT_BASIC_SECURITY_SCHEME = 'basic';
 /** Relative, so Swagger UI posts to the server it was loaded from, whatever the public issuer URL. */
 export const TOKEN_PATH = '/oauth/token';
 

@@ -2,7 +2,7 @@ import { applyDecorators, HttpCode, Type, UseGuards } from '@nestjs/common';
 import { ApiBasicAuth, ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { ClientAuthenticationGuard } from '../clients/client-authentication.guard';
 import { NoStore } from '../common/http/no-store';
-import { CLIENT_BASIC_SECURITY_SCHEME } from '../swagger/setup-swagger';
+import { CLIENT_BASIC_SECURITY_SCHEME } from '../swagger/security-schemes';
 
 /**
  * What /oauth/token, /oauth/revoke and /oauth/introspect share: 200 on success, client authentication

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '../database/timestamp-columns';
-import { spaceDelimited } from '../database/space-delimited.transformer';
+import { CreatedAtColumn } from '../common/columns/timestamp-columns';
+import { spaceDelimited } from '../common/columns/space-delimited.transformer';
 
 /** One link in a rotation chain (family). The token itself is never stored, only its hash. */
 @Entity('refresh_tokens')

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '../database/timestamp-columns';
+import { CreatedAtColumn } from '../common/columns/timestamp-columns';
 
 /** A JWT signing key pair, shared by every instance through the database. */
 @Entity('signing_keys')

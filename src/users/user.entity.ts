@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
+import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns/timestamp-columns';
 
 @Entity('users')
 export class User {

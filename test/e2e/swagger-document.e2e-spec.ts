@@ -1,6 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIObject, OperationObject, SecuritySchemeObject } from '@nestjs/swagger';
-import { OAUTH2_SECURITY_SCHEME } from '../../src/auth/scopes.decorator';
+import { OAUTH2_SECURITY_SCHEME } from '../../src/swagger/security-schemes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
