@@ -21,7 +21,9 @@ const TABLES = [
 ];
 
 async function openDataSource(database: TestDatabase): Promise<DataSource> {
-  return new DataSource(buildDataSourceOptions(parseDatabaseUrl(database.url))).initialize();
+  // The options name no entity (the app's modules register theirs); this test reads these two.
+  const options = buildDataSourceOptions(parseDatabaseUrl(database.url));
+  return new DataSource({ ...options, entities: [User, RefreshToken] }).initialize();
 }
 
 async function tableNames(dataSource: DataSource): Promise<string[]> {
