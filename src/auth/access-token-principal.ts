@@ -1,3 +1,5 @@
+import type { OrganizationClaims } from '../organizations/organization-claims';
+
 /** Who a verified access token speaks for; the bearer guard puts it on the request. */
 export interface AccessTokenPrincipal {
   /** The token's `sub`: the user id, or the client_id for client_credentials tokens. */
@@ -12,6 +14,8 @@ export interface AccessTokenPrincipal {
   expiresAt: number;
   /** When the token was issued, in ms: from its time-ordered `jti`, else from `iat`. */
   issuedAtMs: number;
+  /** The organization the token was issued for (`org_id`, `org`, `org_roles`); absent otherwise. */
+  organization?: OrganizationClaims;
 }
 
 declare module 'fastify' {

@@ -8,6 +8,7 @@ import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { accessTokenAudience } from '../tokens/access-token-audience';
 import { RevokedTokensService } from '../tokens/keys/revoked-tokens.service';
 import { SigningKeysService } from '../tokens/keys/signing-keys.service';
+import type { OrganizationClaims } from '../organizations/organization-claims';
 import type { AccessTokenPrincipal } from './access-token-principal';
 import { VerifiedTokenCache } from './verified-token-cache';
 
@@ -114,7 +115,19 @@ function toPrincipal(payload: JWTPayload): AccessTokenPrincipal {
     jti,
     expiresAt: exp,
     issuedAtMs: timeOfOrderedId(jti) ?? (typeof iat === 'number' ? iat * 1000 : 0),
+    ...organizationOf(payload),
   };
+}
+
+/** The organization claims, all three or none; anything else is not a token this server issued. */
+function organizationOf(payload: JWTPayload): { organization?: OrganizationClaims } {
+  const { org_id: id, org: key, org_roles: roles } = payload;
+  if (id === undefined && key === undefined && roles === undefined) return {};
+  const isStringList = Array.isArray(roles) && roles.every((role) => typeof role === 'string');
+  if (typeof id !== 'string' || typeof key !== 'string' || !isStringList) {
+    throw invalidToken('The organization claims of the token are malformed');
+  }
+  return { organization: { id, key, roles } };
 }
 
 /** The token was issued before its user, membership or client was cut off (disabled, demoted, ...). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { timeOrderedId } from '../common/time-ordered-id';
 import type { Client } from '../clients/client.entity';
 import { AppConfig } from '../config/app-config';
+import { organizationClaimSet, type OrganizationClaims } from '../organizations/organization-claims';
 import { accessTokenAudience } from './access-token-audience';
 import { signCompactJws } from './keys/jws';
 import { SigningKeysService } from './keys/signing-keys.service';
@@ -11,6 +12,8 @@ export interface AccessTokenRequest {
   /** The user the token acts for; absent for client_credentials (then `sub` is the client_id). */
   userId?: string;
   scopes: readonly string[];
+  /** The organization the user signed in for: the `org_id`, `org` and `org_roles` claims. */
+  organization?: OrganizationClaims;
   /** An upper bound on the lifetime, below the client's and the server's (e.g. the portal's test tokens). */
   maxLifetimeSeconds?: number;
 }
@@ -29,7 +32,13 @@ export class AccessTokenService {
     private readonly signingKeys: SigningKeysService,
   ) {}
 
-  async issue({ client, userId, scopes, maxLifetimeSeconds }: AccessTokenRequest): Promise<IssuedAccessToken> {
+  async issue({
+    client,
+    userId,
+    scopes,
+    organization,
+    maxLifetimeSeconds,
+  }: AccessTokenRequest): Promise<IssuedAccessToken> {
     const key = this.signingKeys.current();
     const lifetime = client.accessTokenTtlSeconds ?? this.config.accessTokenTtlSeconds;
     const expiresIn = Math.min(lifetime, maxLifetimeSeconds ?? lifetime);
@@ -47,6 +56,7 @@ export class AccessTokenService {
         jti,
         iat: issuedAt,
         exp: issuedAt + expiresIn,
+        ...(organization ? organizationClaimSet(organization) : {}),
       },
       key.privateKey,
     );

@@ -7,6 +7,8 @@ import { ClientAuthenticationService } from '../clients/client-authentication.se
 import { Client } from '../clients/client.entity';
 import { OAuthError } from '../common/errors/oauth.error';
 import { AppConfig } from '../config/app-config';
+import { organizationClaimSet } from '../organizations/organization-claims';
+import { OrganizationSignInService } from '../organizations/organization-sign-in.service';
 import { UsersService } from '../users/users.service';
 import { accessTokenAudience } from './access-token-audience';
 import { looksLikeJwt, verifiedJwtClaims } from './access-token-claims';
@@ -26,6 +28,10 @@ export interface IntrospectionResponse {
   aud?: string;
   iss?: string;
   jti?: string;
+  /** The organization the token was issued for (the token's `org_id`, `org`, `org_roles`). */
+  org_id?: string;
+  org?: string;
+  org_roles?: string[];
 }
 
 const INACTIVE: IntrospectionResponse = { active: false };
@@ -43,6 +49,7 @@ export class IntrospectionService {
     private readonly verifier: AccessTokenVerifier,
     private readonly refreshTokens: RefreshTokensService,
     private readonly users: UsersService,
+    private readonly organizations: OrganizationSignInService,
     @InjectRepository(Client) private readonly clients: Repository<Client>,
   ) {}
 
@@ -69,6 +76,15 @@ export class IntrospectionService {
     const user = principal.userId ? await this.users.findById(principal.userId) : null;
     // A user disabled since the token was issued no longer has an active token.
     if (principal.userId && (!user || user.disabled)) return INACTIVE;
+    // Likewise a member removed since, or an organization deleted since.
+    const { organization } = principal;
+    if (
+      organization &&
+      principal.userId &&
+      !(await this.organizations.currentClaims(organization.id, principal.userId))
+    ) {
+      return INACTIVE;
+    }
     return {
       active: true,
       scope: principal.scopes.join(' '),
@@ -81,6 +97,7 @@ export class IntrospectionService {
       aud: accessTokenAudience(this.config),
       iss: this.config.issuer,
       jti: principal.jti,
+      ...(organization ? organizationClaimSet(organization) : {}),
     };
   }
 
@@ -93,6 +110,10 @@ export class IntrospectionService {
       this.users.findById(row.userId),
     ]);
     if (!owner || owner.disabled || !user || user.disabled) return INACTIVE;
+    const organization = row.organizationId
+      ? await this.organizations.currentClaims(row.organizationId, user.id)
+      : undefined;
+    if (organization === null) return INACTIVE;
     return {
       active: true,
       scope: row.scope.join(' '),
@@ -103,6 +124,7 @@ export class IntrospectionService {
       iat: Math.floor(row.createdAt.getTime() / 1000),
       sub: user.id,
       iss: this.config.issuer,
+      ...(organization ? organizationClaimSet(organization) : {}),
     };
   }
 }

@@ -31,7 +31,7 @@ export class TokenIssuer {
   ) {}
 
   async issue({ grant, client, userId, scopes, refreshToken, signIn, ip }: IssueInput): Promise<TokenResponse> {
-    const accessToken = await this.accessTokens.issue({ client, userId, scopes });
+    const accessToken = await this.accessTokens.issue({ client, userId, scopes, organization: signIn?.org });
     // OpenID Connect Core §3.1.3.3: an `openid` request made for a user gets an ID token.
     const idToken =
       userId !== undefined && signIn !== undefined && scopes.includes('openid')
@@ -54,6 +54,7 @@ export class TokenIssuer {
         scope: scopes.join(' '),
         refresh: refreshToken !== undefined,
         ...(idToken !== undefined ? { id_token: true } : {}),
+        ...(signIn?.org ? { org: signIn.org.key } : {}),
       },
     });
     return {

@@ -6,6 +6,7 @@ import { ScopesModule } from '../scopes/scopes.module';
 import { AuthModule } from '../auth/auth.module';
 import { Client } from '../clients/client.entity';
 import { IdTokensModule } from '../oidc/id-tokens.module';
+import { OrganizationMembershipsModule } from '../organizations/organization-memberships.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenService } from './access-token.service';
 import { GRANT_HANDLERS, GrantRegistry } from './grants/grant-registry';
@@ -35,6 +36,7 @@ import { WellKnownController } from './well-known.controller';
     ScopesModule,
     BruteForceModule,
     IdTokensModule,
+    OrganizationMembershipsModule,
   ],
   controllers: [TokenController, RevocationController, IntrospectionController, WellKnownController],
   providers: [

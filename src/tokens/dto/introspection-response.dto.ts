@@ -35,4 +35,13 @@ export class IntrospectionResponseDto implements IntrospectionResponse {
 
   @ApiPropertyOptional()
   jti?: string;
+
+  @ApiPropertyOptional({ description: 'The id of the organization the token was issued for' })
+  org_id?: string;
+
+  @ApiPropertyOptional({ description: 'The key of the organization the token was issued for', example: 'acme' })
+  org?: string;
+
+  @ApiPropertyOptional({ description: "The user's roles in that organization", type: [String], example: ['admin'] })
+  org_roles?: string[];
 }

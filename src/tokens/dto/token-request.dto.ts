@@ -5,8 +5,18 @@ export class TokenRequestDto {
   @ApiProperty({ enum: ['password', 'refresh_token', 'client_credentials'], example: 'password' })
   grant_type!: string;
 
-  @ApiPropertyOptional({ description: 'password grant: the user email', example: 'ada@example.com' })
+  @ApiPropertyOptional({
+    description: 'password grant: the user email; `email@org-key` signs in for an organization',
+    example: 'ada@example.com',
+  })
   username?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'password grant: sign in for this organization (its key); the username may name it instead, as email@key',
+    example: 'acme',
+  })
+  organization?: string;
 
   @ApiPropertyOptional({ description: 'password grant', example: 'correct horse battery staple' })
   password?: string;

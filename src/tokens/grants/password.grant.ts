@@ -3,6 +3,7 @@ import { AuditService } from '../../audit/audit.service';
 import { BruteForceService } from '../../brute-force/brute-force.service';
 import type { Client } from '../../clients/client.entity';
 import { OAuthError } from '../../common/errors/oauth.error';
+import { OrganizationSignInService } from '../../organizations/organization-sign-in.service';
 import { ScopesService } from '../../scopes/scopes.service';
 import { PasswordHasher } from '../../users/password-hasher';
 import { UsersService } from '../../users/users.service';
@@ -27,36 +28,45 @@ export class PasswordGrant implements Grant {
     private readonly audit: AuditService,
     private readonly bruteForce: BruteForceService,
     private readonly hasher: PasswordHasher,
+    private readonly organizations: OrganizationSignInService,
   ) {}
 
   async handle({ parameters, ip }: TokenRequest, client: Client): Promise<TokenResponse> {
     const username = parameters.required('username');
     const password = parameters.required('password');
     const requested = this.scopes.parseScopeParameter(parameters.optional('scope'));
+    const name = this.organizations.resolve(username, parameters.optional('organization'));
 
     // A locked account or address answers exactly like a wrong password, after the same one argon2 verify.
-    const { locked } = await this.bruteForce.check(username, ip);
+    // Lockouts count per email, whichever organization the username names.
+    const { locked } = await this.bruteForce.check(name.email, ip);
     const user = locked
       ? await this.hasher.verifyAgainstDummy(password).then(() => null)
-      : await this.users.verifyCredentials(username, password);
-    if (!user) {
-      if (!locked) await this.bruteForce.recordFailure(username, ip);
+      : await this.users.verifyCredentials(name.email, password);
+    // Not a member, or no such organization: the wrong-password answer, at the same cost (one query either way).
+    const organization = await this.organizations.decide(name, user?.id, client);
+    if (!user || !organization.allowed) {
+      if (!locked) await this.bruteForce.recordFailure(name.email, ip);
+      const reason = locked ? 'locked' : user ? 'organization' : undefined;
       await this.audit.record({
         type: 'user.signin_failed',
         subject: username.toLowerCase(),
         clientId: client.clientId,
         ip,
-        details: { grant: this.type, ...(locked ? { reason: 'locked' } : {}) },
+        details: { grant: this.type, ...(reason ? { reason } : {}) },
       });
       throw new OAuthError('invalid_grant', INVALID_CREDENTIALS);
     }
-    await this.bruteForce.recordSuccess(username, ip);
+    await this.bruteForce.recordSuccess(name.email, ip);
 
     const scopes = await this.scopes.decideForToken(requested, client, user);
     // RFC 8176 §2: "pwd", the user entered a password just now.
-    const signIn = { authTime: new Date(), amr: ['pwd'] };
+    const signIn = { authTime: new Date(), amr: ['pwd'], org: organization.organization };
     const refreshToken = client.grantTypes.includes('refresh_token')
-      ? await this.refreshTokens.startFamily(client, user.id, scopes, signIn)
+      ? await this.refreshTokens.startFamily(client, user.id, scopes, {
+          ...signIn,
+          organizationId: organization.organization?.id,
+        })
       : undefined;
     return this.issuer.issue({ grant: this.type, client, userId: user.id, scopes, refreshToken, signIn, ip });
   }

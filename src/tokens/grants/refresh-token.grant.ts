@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import type { Client } from '../../clients/client.entity';
 import { OAuthError } from '../../common/errors/oauth.error';
+import { OrganizationSignInService } from '../../organizations/organization-sign-in.service';
 import { ScopesService } from '../../scopes/scopes.service';
 import type { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
@@ -24,6 +25,7 @@ export class RefreshTokenGrant implements Grant {
     private readonly scopes: ScopesService,
     private readonly issuer: TokenIssuer,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationSignInService,
   ) {}
 
   async handle({ parameters, ip }: TokenRequest, client: Client): Promise<TokenResponse> {
@@ -38,11 +40,16 @@ export class RefreshTokenGrant implements Grant {
     const user = await this.users.findById(presented.userId);
     if (!user || user.disabled) throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
     const scopes = await this.narrowedScopes(parameters.optional('scope'), presented, client, user);
+    // A token issued for an organization keeps it, with the member's role as it is now.
+    const organization = presented.organizationId
+      ? await this.organizations.currentClaims(presented.organizationId, user.id)
+      : undefined;
+    if (organization === null) throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
 
     const refreshToken = await this.refreshTokens.rotate(presented, client, scopes);
     if (refreshToken === undefined) return this.reuseDetected(presented, client, ip);
     // OpenID Connect Core §12.2: the same sub and aud, the original auth_time, a new iat, no nonce.
-    const signIn = this.refreshTokens.signInOf(presented);
+    const signIn = { ...this.refreshTokens.signInOf(presented), org: organization };
     return this.issuer.issue({ grant: this.type, client, userId: user.id, scopes, refreshToken, signIn, ip });
   }
 
