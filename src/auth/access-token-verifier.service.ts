@@ -86,7 +86,8 @@ export class AccessTokenVerifier {
       this.cache.delete(token);
       throw invalidToken('The access token has been revoked');
     }
-    if (this.cutoffs.isCutOff(principal)) {
+    const { organization } = principal;
+    if (this.cutoffs.isCutOff(organization ? { ...principal, organizationId: organization.id } : principal)) {
       this.cache.delete(token);
       throw new TokenCutOffError();
     }

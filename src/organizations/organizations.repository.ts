@@ -99,6 +99,11 @@ export class OrganizationsRepository {
     await this.organizations.update({ id: organizationId }, { name });
   }
 
+  async memberIds(organizationId: string): Promise<string[]> {
+    const rows = await this.members.find({ select: { userId: true }, where: { organizationId } });
+    return rows.map((row) => row.userId);
+  }
+
   /** Ends every refresh token issued for it, then deletes it; memberships, apps and tokens cascade. */
   async delete(organizationId: string): Promise<void> {
     await this.organizations.manager

@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { UsersService } from '../users/users.service';
 import type {
   AddMemberDto,
@@ -31,6 +32,7 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly cutoffs: TokenCutoffs,
   ) {}
 
   /** The caller becomes its owner. A taken key is 409 (decided by the unique index, so races end the same way). */
@@ -70,10 +72,12 @@ export class OrganizationsService {
     return this.membershipFor(actor.userId, key);
   }
 
-  /** Owners only. Every refresh token issued for it ends; its memberships and apps go with it. */
+  /** Owners only. Every token issued for it ends at once; its memberships and apps go with it. */
   async delete(actor: Actor, key: string): Promise<void> {
     const { organization } = await this.membershipFor(actor.userId, key, 'owner');
+    const memberIds = await this.organizations.memberIds(organization.id);
     await this.organizations.delete(organization.id);
+    await Promise.all(memberIds.map((userId) => this.cutoffs.cutOffMembership(userId, organization.id)));
     await this.record(actor, 'org.deleted', organization);
   }
 
@@ -109,6 +113,8 @@ export class OrganizationsService {
       return { kind: 'set_role', role: body.role };
     });
     if (change.kind !== 'none') {
+      // Access tokens carrying the old role stop working at once; a refresh gets the new one.
+      await this.cutoffs.cutOffMembership(userId, organization.id);
       await this.record(actor, 'org.member_updated', organization, { user_id: userId, role: body.role });
     }
     return this.memberOrNotFound(organization, userId);
@@ -116,7 +122,7 @@ export class OrganizationsService {
 
   /**
    * Owners and admins remove members (an owner only by an owner); any member may leave. The last owner
-   * can do neither. The refresh tokens the user holds for this organization end at once.
+   * can do neither. The tokens the user holds for this organization end at once.
    */
   async removeMember(actor: Actor, key: string, userId: string): Promise<void> {
     const leaving = userId === actor.userId;
@@ -128,6 +134,7 @@ export class OrganizationsService {
       if (targetRole === 'owner' && owners === 1) throw new LastOwnerError();
       return { kind: 'remove' };
     });
+    await this.cutoffs.cutOffMembership(userId, organization.id);
     await this.record(actor, 'org.member_removed', organization, { user_id: userId, left: leaving });
   }
 

@@ -196,11 +196,13 @@ describe('organizations: signing in for an organization', () => {
       .auth(ownerToken, { type: 'bearer' })
       .send({ role: 'admin' });
     expect(promote.status).toBe(200);
+    // The token with the old role stops working; a refresh carries the new one.
+    expect((await server.http.get('/org').auth(first.access_token, { type: 'bearer' })).status).toBe(401);
     const refreshed = await refresh(first.refresh_token ?? '');
     expect(claimsOf((refreshed.body as TokenBody).access_token)).toMatchObject({ org: acme, org_roles: ['admin'] });
   });
 
-  it("ends a removed member's refresh tokens for the organization at once, and only those", async () => {
+  it("ends a removed member's tokens for the organization at once, and only those", async () => {
     const user = await aUser(server);
     await addMember(server, ownerToken, acme, user, 'member');
     const forAcme = (await passwordGrant({ username: `${user.email}@${acme}`, password: user.password }))
@@ -211,10 +213,13 @@ describe('organizations: signing in for an organization', () => {
     const refused = await refresh(forAcme.refresh_token ?? '');
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ error: 'invalid_grant' });
+    const accessForAcme = await server.http.get('/users/me').auth(forAcme.access_token, { type: 'bearer' });
+    expect(accessForAcme.status).toBe(401);
+    expect((await server.http.get('/users/me').auth(personal.access_token, { type: 'bearer' })).status).toBe(200);
     expect((await refresh(personal.refresh_token ?? '')).status).toBe(200);
   });
 
-  it('ends every refresh token issued for an organization when it is deleted', async () => {
+  it('ends every token issued for an organization when it is deleted', async () => {
     const initech = await anOrganization(server, ownerToken);
     await addMember(server, ownerToken, initech, member, 'member');
     const forMember = (await passwordGrant({ username: `${member.email}@${initech}`, password: member.password }))
@@ -223,6 +228,7 @@ describe('organizations: signing in for an organization', () => {
       .body as TokenBody;
     expect((await server.http.delete(`/orgs/${initech}`).auth(ownerToken, { type: 'bearer' })).status).toBe(204);
     for (const tokens of [forMember, forOwner]) {
+      expect((await server.http.get('/users/me').auth(tokens.access_token, { type: 'bearer' })).status).toBe(401);
       const refused = await refresh(tokens.refresh_token ?? '');
       expect(refused.status).toBe(400);
       expect(refused.body).toMatchObject({ error: 'invalid_grant' });
