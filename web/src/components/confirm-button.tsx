@@ -16,7 +16,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, ...but
       <Button {...buttonProps} onClick={() => setOpen(true)}>
         {label}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={label} centered>
+      <Modal opened={open} onClose={() => setOpen(false)} title={label} centered lockScroll={false}>
         <Stack>
           <Text>{question}</Text>
           <Group justify="flex-end">
