@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
-const READY_TIMEOUT_MS = 60_000;
+const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 5_000;
 const children = new Set();
 
