@@ -2,18 +2,23 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
+import { DomainError } from './common/errors/domain.error';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { validationException } from './common/validation/validation-exception';
 import { AppConfig } from './config/app-config';
 import { runMigrations } from './database/run-migrations';
 import { browserErrorPages } from './interaction/pages/browser-error-pages';
 import { registerPages } from './interaction/pages/register-pages';
+import { createLogger } from './logging/create-logger';
+import { NestPinoLogger } from './logging/nest-pino-logger';
+import { OneLinePerRequest } from './logging/request-log';
 import { requestIdFor } from './logging/request-id';
 import { MetricsService } from './metrics/metrics.service';
 import { servePortal } from './portal/serve-portal';
+import { enforceHandlerDeadline } from './security/handler-deadline';
 import { applyHttpHardening } from './security/http-hardening';
 import { limitJsonDepth } from './security/json-depth-limit';
 import { setupSwagger } from './swagger/setup-swagger';
@@ -21,10 +26,19 @@ import { refuseOtherContentTypesOnOAuthEndpoints } from './tokens/oauth-content-
 
 const ONE_MEBIBYTE = 1024 * 1024;
 
+export interface AppOptions extends AppModuleOptions {
+  /** Where logs go (tests capture them); stdout when absent. */
+  logStream?: DestinationStream;
+}
+
 /** Builds the whole application exactly as production runs it; main.ts and every e2e test call this. */
-export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const frameworkErrors = new AllExceptionsFilter(config, browserErrorPages);
+  const logger = createLogger(config, options.logStream);
   const adapter = new FastifyAdapter({
+    // Fastify's own pino logger: one redacted line per request (see request-log.ts), no second layer.
+    loggerInstance: logger,
+    logController: new OneLinePerRequest(),
     trustProxy: config.trustProxy,
     bodyLimit: ONE_MEBIBYTE,
     requestTimeout: 30_000,
@@ -37,7 +51,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
       frameworkErrors.reply(error, request, reply),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
-    bufferLogs: true,
+    logger: new NestPinoLogger(logger),
     abortOnError: false,
   });
   try {
@@ -52,8 +66,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
 }
 
 async function configure(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(Logger));
-
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -75,6 +87,13 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
     void reply.header('x-request-id', request.id);
     done();
   });
+  enforceHandlerDeadline(fastify, config.requestTimeoutMs, (request, reply) =>
+    filter.reply(
+      new DomainError('unavailable', 'The service is temporarily unavailable; try again shortly'),
+      request,
+      reply,
+    ),
+  );
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(
@@ -86,7 +105,7 @@ async function configure(app: NestFastifyApplication, config: AppConfig): Promis
     done();
   });
 
-  await applyHttpHardening(app, config);
+  applyHttpHardening(app, config);
   await registerPages(app, config);
   setupSwagger(app, config);
   await servePortal(app, config);

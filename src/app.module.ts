@@ -1,6 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
@@ -13,7 +12,6 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
-import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OidcModule } from './oidc/oidc.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -25,8 +23,6 @@ import { TokensModule } from './tokens/tokens.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
-  /** Where logs go (tests capture them); stdout when absent. */
-  logStream?: DestinationStream;
   /** Modules mounted beside the app's own (the benchmark's bench-only routes); never used in production. */
   extraImports?: (Type | DynamicModule)[];
 }
@@ -38,7 +34,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggingModule.forRoot(config, options.logStream),
         // Each module registers its own entities with TypeOrmModule.forFeature.
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.database), autoLoadEntities: true, retryAttempts: 0 }),
         MetricsModule,

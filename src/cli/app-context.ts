@@ -1,12 +1,13 @@
 import { Writable } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from '../database/data-source-options';
 import { runMigrations } from '../database/run-migrations';
+import { createLogger } from '../logging/create-logger';
+import { NestPinoLogger } from '../logging/nest-pino-logger';
 
 const PINO_WARN = 40;
 
@@ -26,11 +27,10 @@ export async function openAppContext(
   } finally {
     await dataSource.destroy();
   }
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { logStream: warningsTo(warn) }), {
-    bufferLogs: true,
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: new NestPinoLogger(createLogger(config, warningsTo(warn))),
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
   return app.init();
 }
 

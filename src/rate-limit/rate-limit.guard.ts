@@ -1,5 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerException, ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { areaOf } from './rate-limit-rules';
 
 /** A 429 that carries how long to wait; the error filter turns it into `Retry-After` (RFC 6585 §4). */
 export class TooManyRequestsException extends ThrottlerException {
@@ -8,9 +10,18 @@ export class TooManyRequestsException extends ThrottlerException {
   }
 }
 
-/** The throttler guard, with one `Retry-After` header instead of one per named throttler. */
+/**
+ * The throttler guard, with one `Retry-After` header instead of one per named throttler. Requests outside
+ * every limited area skip it at once, instead of asking each named throttler whether it applies.
+ */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  override canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (areaOf(request.method, request.url) === undefined) return Promise.resolve(true);
+    return super.canActivate(context);
+  }
+
   protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     return Promise.reject(new TooManyRequestsException(Math.max(1, detail.timeToBlockExpire)));
   }

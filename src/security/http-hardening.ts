@@ -1,23 +1,23 @@
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../config/app-config';
 import { isOAuthEndpoint } from '../common/http/no-store';
-import { RequestTimeoutInterceptor } from './request-timeout.interceptor';
 
 /** The OAuth endpoints take a handful of short form fields; anything bigger is abuse. */
 export const OAUTH_BODY_LIMIT = 64 * 1024;
 
 /**
- * Security headers, body limits, request timeouts and CORS. Call before the routes are registered
+ * Security headers, body limits and CORS (the timeouts are Fastify's, see app.factory.ts). Call before the routes are registered
  * (before init/listen), so the per-route body limit reaches the OAuth routes.
  */
-export async function applyHttpHardening(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+export function applyHttpHardening(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRoute', (route) => {
     if (isOAuthEndpoint(route.url)) route.bodyLimit = OAUTH_BODY_LIMIT;
   });
 
-  await app.register(helmet, {
+  // Nest's own security headers: validated and serialised once at start, then copied onto every response
+  // (errors and 404s included). The defaults are helmet 8's; these replace some of them.
+  app.useSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         // Swagger UI at /docs loads its bundle and init script from 'self'; its styles are partly inline.
@@ -35,10 +35,9 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
       },
     },
     // Nothing here is meant to be framed (clickjacking on /docs' sign-in form).
-    frameguard: { action: 'deny' },
+    xFrameOptions: { action: 'deny' },
   });
 
-  app.useGlobalInterceptors(new RequestTimeoutInterceptor(config.requestTimeoutMs));
   // CORS stays off unless origins are listed: the API is meant for apps, not arbitrary web pages.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
 }
