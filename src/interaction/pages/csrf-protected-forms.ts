@@ -1,3 +1,5 @@
+// The plugin's type augmentation declares `fastify.csrfProtection`.
+import type {} from '@fastify/csrf-protection';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { isBrowserRoute } from './browser-routes';
 
