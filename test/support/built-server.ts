@@ -29,7 +29,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts dist/main.js on a free port with `env` and waits until /health answers 200. */
+/** Starts dist/main.js on a free port with `env` and waits until /health answers 200 (migrations on a busy MariaDB take a while). */
 export async function startBuiltServer(env: Record<string, string>, port?: number): Promise<BuiltServer> {
   if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
   const listenPort = port ?? (await freePort());
@@ -43,7 +43,7 @@ export async function startBuiltServer(env: Record<string, string>, port?: numbe
   const url = `http://127.0.0.1:${listenPort}`;
   const up = await eventually(
     async () => (await fetch(`${url}/health`).catch(() => undefined))?.status === 200,
-    30_000,
+    90_000,
   );
   if (!up) {
     child.kill('SIGKILL');

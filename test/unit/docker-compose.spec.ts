@@ -33,18 +33,33 @@ describe('docker-compose.yml', () => {
     expect(compose.services.redis.image).toMatch(/^redis/);
   });
 
-  it('builds the server from the Dockerfile and waits for a healthy MySQL', () => {
-    const server = compose.services.server;
-    expect(server.build).toBeDefined();
-    expect(server.depends_on?.mysql.condition).toBe('service_healthy');
+  const instances = ['app1', 'app2', 'app3'].map((name) => compose.services[name]);
+
+  it('builds three instances of the server from the Dockerfile, each waiting for a healthy MySQL', () => {
+    for (const server of instances) {
+      expect(server.build).toBeDefined();
+      expect(server.depends_on?.mysql.condition).toBe('service_healthy');
+    }
   });
 
-  it('passes the server only variables it reads, pointing at the compose services', () => {
-    const environment = compose.services.server.environment ?? {};
+  it('passes the servers only variables they read, pointing at the compose services, with one shared key secret', () => {
     const known = knownVariables();
-    for (const name of Object.keys(environment)) expect(known).toContain(name);
-    expect(environment.DATABASE_URL).toMatch(/^mysql:\/\/.+@mysql:3306\//);
-    expect(environment.REDIS_URL).toMatch(/^redis:\/\/redis:6379/);
+    for (const server of instances) {
+      const environment = server.environment ?? {};
+      for (const name of Object.keys(environment)) expect(known).toContain(name);
+      expect(environment.DATABASE_URL).toMatch(/^mysql:\/\/.+@mysql:3306\//);
+      expect(environment.REDIS_URL).toMatch(/^redis:\/\/redis:6379/);
+      expect(environment.KEY_ENCRYPTION_SECRET).toBeTruthy();
+    }
+  });
+
+  it('puts HAProxy in front, with deploy/haproxy.cfg and every instance as a backend', () => {
+    const haproxy = compose.services.haproxy;
+    expect(haproxy.image).toMatch(/^haproxy:/);
+    expect(haproxy.volumes).toContain('./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro');
+    expect(Object.values(haproxy.environment ?? {})).toEqual(
+      expect.arrayContaining(['app1:3000', 'app2:3000', 'app3:3000']),
+    );
   });
 
   it('.env.example documents every variable the server reads, and only those', () => {

@@ -1,0 +1,174 @@
+import { eventually } from '../support/eventually';
+import { describeOnMysql } from '../support/test-database';
+import { Cluster, INSTANCES } from './cluster-harness';
+
+const ADMIN = { email: 'admin@example.test', password: 'admin-password-123' };
+const LOCK_AFTER = 5;
+const SIGNUPS_PER_ADDRESS = 12;
+
+interface TokenResponse {
+  access_token: string;
+  refresh_token?: string;
+}
+
+/**
+ * Three built instances on one MariaDB and one Redis behind HAProxy (deploy/haproxy.cfg), as
+ * operators run them. MariaDB only: SQLite is one process's file.
+ */
+describeOnMysql('three instances behind HAProxy', () => {
+  let cluster: Cluster;
+  const direct = (index: number) => `http://127.0.0.1:${cluster.ports[index]}`;
+  const everyInstance = () => Array.from({ length: INSTANCES }, (_, index) => direct(index));
+
+  async function tokenRequest(base: string, body: Record<string, string>): Promise<Response> {
+    return fetch(`${base}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body).toString(),
+    });
+  }
+  async function signIn(base: string, user: { email: string; password: string }, scope = 'profile') {
+    const response = await tokenRequest(base, {
+      grant_type: 'password',
+      client_id: 'portal',
+      username: user.email,
+      password: user.password,
+      scope,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as TokenResponse;
+  }
+  async function aUser(base = cluster.url) {
+    const user = { email: `user-${Math.random().toString(36).slice(2)}@example.test`, password: 'a long password 123' };
+    const response = await fetch(`${base}/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.1' },
+      body: JSON.stringify(user),
+    });
+    expect(response.status).toBe(201);
+    return { ...user, id: ((await response.json()) as { id: string }).id };
+  }
+  const me = (base: string, token: string) =>
+    fetch(`${base}/users/me`, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.status);
+  async function refusedEverywhereWithin(token: string, withinMs: number): Promise<number> {
+    const started = Date.now();
+    const refused = await eventually(
+      async () => (await Promise.all(everyInstance().map((base) => me(base, token)))).every((status) => status === 401),
+      withinMs,
+    );
+    expect(refused).toBe(true);
+    return Date.now() - started;
+  }
+  beforeAll(async () => {
+    cluster = await Cluster.start({
+      BRUTE_FORCE_LOCK_AFTER: String(LOCK_AFTER),
+      BRUTE_FORCE_FREE_ATTEMPTS: '2',
+      BRUTE_FORCE_BASE_DELAY_MS: '10',
+      BRUTE_FORCE_MAX_DELAY_MS: '50',
+      RATE_LIMIT_OAUTH_PER_ADDRESS: '100000',
+      RATE_LIMIT_OAUTH_PER_CLIENT: '100000',
+      RATE_LIMIT_PORTAL_PER_ADDRESS: '100000',
+      RATE_LIMIT_SIGNUP_PER_ADDRESS: String(SIGNUPS_PER_ADDRESS),
+    });
+  }, 240_000);
+  afterAll(() => cluster?.stop());
+
+  it('refuses a token revoked through one instance on the others within a second', async () => {
+    const { access_token } = await signIn(cluster.url, await aUser());
+    const revoked = await fetch(`${direct(0)}/oauth/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: access_token, client_id: 'portal' }).toString(),
+    });
+    expect(revoked.status).toBe(200);
+    const delay = await refusedEverywhereWithin(access_token, 1_000);
+    process.stdout.write(`cluster: revocation refused on every instance after ${delay} ms\n`);
+  });
+
+  it("refuses a disabled user's access tokens on every instance within a second", async () => {
+    const user = await aUser();
+    const { access_token } = await signIn(cluster.url, user);
+    const admin = await signIn(cluster.url, ADMIN, 'admin profile');
+    const disabled = await fetch(`${direct(1)}/admin/users/${user.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.access_token}` },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disabled.status).toBe(200);
+    const delay = await refusedEverywhereWithin(access_token, 1_000);
+    process.stdout.write(`cluster: disabled user's token refused on every instance after ${delay} ms\n`);
+  });
+
+  it('lets exactly one of 50 concurrent refreshes of one token win, and the reuse ends the family', async () => {
+    const { refresh_token } = await signIn(cluster.url, await aUser());
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        tokenRequest(cluster.url, { grant_type: 'refresh_token', client_id: 'portal', refresh_token: refresh_token! }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    // The others lose: invalid_grant, or 503 temporarily_unavailable when the database gave up on a lock.
+    expect(statuses.filter((status) => status !== 200).every((status) => status === 400 || status === 503)).toBe(true);
+    process.stdout.write(
+      `cluster: 50 concurrent refreshes: ${statuses.filter((status) => status === 503).length} lost to 503\n`,
+    );
+    const winner = (await responses[statuses.indexOf(200)].json()) as TokenResponse;
+    const next = await tokenRequest(cluster.url, {
+      grant_type: 'refresh_token',
+      client_id: 'portal',
+      refresh_token: winner.refresh_token!,
+    });
+    expect(next.status).toBe(400);
+  });
+
+  it('shares brute-force counters and rate limits between instances', async () => {
+    const user = await aUser();
+    // Round robin spreads the guesses over all three instances; the lock still comes after LOCK_AFTER.
+    for (let attempt = 0; attempt < LOCK_AFTER; attempt++) {
+      const wrong = await tokenRequest(cluster.url, {
+        grant_type: 'password',
+        client_id: 'portal',
+        username: user.email,
+        password: 'wrong password',
+      });
+      expect(wrong.status).toBe(400);
+    }
+    for (const base of everyInstance()) {
+      const right = await tokenRequest(base, {
+        grant_type: 'password',
+        client_id: 'portal',
+        username: user.email,
+        password: user.password,
+      });
+      expect(right.status).toBe(400);
+    }
+
+    const signUp = () =>
+      fetch(`${cluster.url}/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9' },
+        body: JSON.stringify({ email: `rl-${Math.random()}@example.test`, password: 'a long password 123' }),
+      }).then((response) => response.status);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= SIGNUPS_PER_ADDRESS; attempt++) statuses.push(await signUp());
+    expect(statuses.slice(0, SIGNUPS_PER_ADDRESS).every((status) => status === 201)).toBe(true);
+    expect(statuses[SIGNUPS_PER_ADDRESS]).toBe(429);
+  });
+
+  it('signs with the new key on every instance after a rotation through one, and still accepts old tokens', async () => {
+    const before = await signIn(cluster.url, ADMIN, 'admin profile');
+    const rotated = await fetch(`${direct(2)}/admin/keys/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${before.access_token}` },
+    });
+    expect(rotated.status).toBe(200);
+    const { kid } = (await rotated.json()) as { kid: string };
+    const kidOf = (token: string) =>
+      (JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as { kid: string }).kid;
+    for (const base of everyInstance()) {
+      expect(await eventually(async () => kidOf((await signIn(base, ADMIN)).access_token) === kid, 1_000)).toBe(true);
+      expect(await me(base, before.access_token)).toBe(200);
+    }
+  });
+});
