@@ -1,8 +1,8 @@
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 import { existsSync } from 'node:fs';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const itWithChromium = existsSync(CHROMIUM) ? it : it.skip;
 
 describe('HTTP hygiene', () => {
@@ -87,7 +87,7 @@ describe('HTTP hygiene', () => {
   itWithChromium(
     'still lets Swagger UI at /docs run under the CSP',
     async () => {
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       try {
         const page = await browser.newPage();
         const violations: string[] = [];

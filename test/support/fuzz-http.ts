@@ -20,11 +20,12 @@ const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
 /** Sends a request over a keep-alive connection, without supertest's encoding or validation. */
 export function send(baseUrl: string, raw: RawRequest): Promise<RawResponse> {
-  const url = new URL(raw.path, baseUrl);
+  // The path goes out byte for byte: new URL() would resolve `%2e%2e` segments before the server saw them.
+  const { hostname, port } = new URL(baseUrl);
   const headers: Record<string, string> = { ...raw.headers };
   if (raw.body !== undefined) headers['content-length'] = String(raw.body.length);
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: raw.method, headers, agent }, (incoming) => {
+    const outgoing = request({ hostname, port, path: raw.path, method: raw.method, headers, agent }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('error', reject);
