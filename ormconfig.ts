@@ -6,6 +6,9 @@ import { Contact } from './src/contacts/contact.entity';
 import { ExternalIdentity } from './src/identities/external-identity.entity';
 import { IdentityProvider } from './src/identities/identity-provider.entity';
 import { SpentExternalCredential } from './src/identities/spent-external-credential.entity';
+import { AuthorizationCode } from './src/interaction/codes/authorization-code.entity';
+import { Consent } from './src/interaction/consents/consent.entity';
+import { Session } from './src/interaction/sessions/session.entity';
 import { OrganizationMember } from './src/organizations/organization-member.entity';
 import { Organization } from './src/organizations/organization.entity';
 import { TokenCutoff } from './src/revocation/token-cutoff.entity';
@@ -35,6 +38,9 @@ const ENTITIES = [
   Organization,
   OrganizationMember,
   TokenCutoff,
+  Session,
+  AuthorizationCode,
+  Consent,
 ];
 
 export default new DataSource({ ...buildDataSourceOptions(loadConfig(process.env).database), entities: ENTITIES });

@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { InteractionModule } from './interaction/interaction.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OidcModule } from './oidc/oidc.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -54,6 +55,7 @@ export class AppModule {
         OrganizationsModule,
         TokensModule,
         OidcModule,
+        InteractionModule,
         ...(options.extraImports ?? []),
       ],
     };

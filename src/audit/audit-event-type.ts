@@ -14,6 +14,7 @@ export type AuditEventType =
   | 'token.issued'
   | 'token.refreshed'
   | 'token.refresh_reused'
+  | 'token.code_reused'
   | 'token.revoked'
   | 'key.rotated'
   | 'admin.user_updated'

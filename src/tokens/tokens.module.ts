@@ -7,6 +7,7 @@ import { AuthModule } from '../auth/auth.module';
 import { Client } from '../clients/client.entity';
 import { IdTokensModule } from '../oidc/id-tokens.module';
 import { OrganizationMembershipsModule } from '../organizations/organization-memberships.module';
+import { InteractionModule } from '../interaction/interaction.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenService } from './access-token.service';
 import { GRANT_HANDLERS, GrantRegistry } from './grants/grant-registry';
@@ -37,6 +38,7 @@ import { WellKnownController } from './well-known.controller';
     BruteForceModule,
     IdTokensModule,
     OrganizationMembershipsModule,
+    InteractionModule,
   ],
   controllers: [TokenController, RevocationController, IntrospectionController, WellKnownController],
   providers: [

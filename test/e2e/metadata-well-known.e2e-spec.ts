@@ -26,6 +26,7 @@ describe('GET /.well-known/oauth-authorization-server (RFC 8414)', () => {
       service_documentation: `${TEST_ISSUER}/docs`,
     });
     expect([...(metadata.grant_types_supported as string[])].sort()).toEqual([
+      'authorization_code',
       'client_credentials',
       'password',
       'refresh_token',

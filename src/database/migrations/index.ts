@@ -7,6 +7,7 @@ import { UsersEmailCanonical1764800000000 } from './1764800000000-users-email-ca
 import { OpenidConnectScopes1764820000000 } from './1764820000000-openid-connect-scopes';
 import { RefreshTokensAuthentication1764821000000 } from './1764821000000-refresh-tokens-authentication';
 import { ClientsRedirectUris1764830000000 } from './1764830000000-clients-redirect-uris';
+import { BrowserSignIn1764831000000 } from './1764831000000-browser-sign-in';
 import { Organizations1764840000000 } from './1764840000000-organizations';
 import { IdentityProviders1764850000000 } from './1764850000000-identity-providers';
 import { TokenCutoffs1764880000000 } from './1764880000000-token-cutoffs';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   OpenidConnectScopes1764820000000,
   RefreshTokensAuthentication1764821000000,
   ClientsRedirectUris1764830000000,
+  BrowserSignIn1764831000000,
   Organizations1764840000000,
   IdentityProviders1764850000000,
   TokenCutoffs1764880000000,

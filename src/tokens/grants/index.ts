@@ -1,8 +1,14 @@
 import type { Type } from '@nestjs/common';
+import { AuthorizationCodeGrant } from './authorization-code.grant';
 import { ClientCredentialsGrant } from './client-credentials.grant';
 import type { Grant } from './grant.interface';
 import { PasswordGrant } from './password.grant';
 import { RefreshTokenGrant } from './refresh-token.grant';
 
 /** Every grant the token endpoint serves. A new grant type: its class here, one line. */
-export const GRANTS: readonly Type<Grant>[] = [PasswordGrant, RefreshTokenGrant, ClientCredentialsGrant];
+export const GRANTS: readonly Type<Grant>[] = [
+  PasswordGrant,
+  RefreshTokenGrant,
+  ClientCredentialsGrant,
+  AuthorizationCodeGrant,
+];

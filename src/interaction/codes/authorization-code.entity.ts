@@ -1,0 +1,60 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { spaceDelimited } from '../../common/columns/space-delimited.transformer';
+
+/** RFC 6749 §4.1.2: a code, stored as its SHA-256, bound to everything its request said. */
+@Entity('authorization_codes')
+export class AuthorizationCode {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'code_hash', type: 'varchar', length: 64, unique: true })
+  codeHash!: string;
+
+  /** The client's row id (clients.id). */
+  @Column({ name: 'client_id', type: 'varchar', length: 36 })
+  clientId!: string;
+
+  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  userId!: string;
+
+  @Column({ name: 'redirect_uri', type: 'varchar', length: 2000 })
+  redirectUri!: string;
+
+  /** RFC 7636 §4.2, S256 only. */
+  @Column({ name: 'code_challenge', type: 'varchar', length: 128 })
+  codeChallenge!: string;
+
+  @Column({ type: 'varchar', length: 2000, transformer: spaceDelimited })
+  scope: string[] = [];
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  nonce: string | null = null;
+
+  @Column({ name: 'auth_time', type: 'datetime', precision: 3 })
+  authTime!: Date;
+
+  @Column({ type: 'varchar', length: 100, transformer: spaceDelimited })
+  amr: string[] = [];
+
+  @Column({ type: 'varchar', length: 36 })
+  sid!: string;
+
+  @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
+  expiresAt!: Date;
+
+  @Column({ name: 'used_at', type: 'datetime', precision: 3, nullable: true })
+  usedAt: Date | null = null;
+
+  /** What the first use issued, so that a second use can revoke it (RFC 6749 §4.1.2). */
+  @Column({ name: 'refresh_family_id', type: 'varchar', length: 36, nullable: true })
+  refreshFamilyId: string | null = null;
+
+  @Column({ name: 'access_token_jti', type: 'varchar', length: 64, nullable: true })
+  accessTokenJti: string | null = null;
+
+  @Column({ name: 'access_token_expires_at', type: 'datetime', precision: 3, nullable: true })
+  accessTokenExpiresAt: Date | null = null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt!: Date;
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { BruteForceModule } from '../brute-force/brute-force.module';
+import { ClientsModule } from '../clients/clients.module';
+import { ScopesModule } from '../scopes/scopes.module';
+import { UsersModule } from '../users/users.module';
+import { AuthorizeController } from './authorize/authorize.controller';
+import { AuthorizeService } from './authorize/authorize.service';
+import { AuthorizationCode } from './codes/authorization-code.entity';
+import { AuthorizationCodesRepository } from './codes/authorization-codes.repository';
+import { AuthorizationCodesService } from './codes/authorization-codes.service';
+import { Consent } from './consents/consent.entity';
+import { ConsentsRepository } from './consents/consents.repository';
+import { ConsentsService } from './consents/consents.service';
+import { Session } from './sessions/session.entity';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsService } from './sessions/sessions.service';
+import { PasswordSignInService } from './sign-in/password-sign-in.service';
+
+/** Browser sign-in: /oauth/authorize, the sign-in and consent pages, sessions, consents and codes. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Session, AuthorizationCode, Consent]),
+    AuditModule,
+    BruteForceModule,
+    ClientsModule,
+    ScopesModule,
+    UsersModule,
+  ],
+  controllers: [AuthorizeController],
+  providers: [
+    AuthorizeService,
+    AuthorizationCodesRepository,
+    AuthorizationCodesService,
+    ConsentsRepository,
+    ConsentsService,
+    SessionsRepository,
+    SessionsService,
+    PasswordSignInService,
+  ],
+  exports: [SessionsService, AuthorizationCodesService],
+})
+export class InteractionModule {}
