@@ -16,6 +16,7 @@ import { Scope } from './src/scopes/scope.entity';
 import { RefreshToken } from './src/tokens/refresh-token.entity';
 import { RevokedAccessToken } from './src/tokens/revoked-access-token.entity';
 import { SigningKey } from './src/tokens/signing-key.entity';
+import { AccountToken } from './src/users/account/account-token.entity';
 import { User } from './src/users/user.entity';
 import { loadConfig } from './src/config/load-config';
 import { buildDataSourceOptions } from './src/database/data-source-options';
@@ -41,6 +42,7 @@ const ENTITIES = [
   Session,
   AuthorizationCode,
   Consent,
+  AccountToken,
 ];
 
 export default new DataSource({ ...buildDataSourceOptions(loadConfig(process.env).database), entities: ENTITIES });

@@ -6,6 +6,7 @@ export class AppConfig {
   readonly issuer!: string;
   readonly database!: DatabaseConfig;
   readonly redisUrl?: string;
+  readonly mail!: MailConfig;
   readonly accessTokenTtlSeconds!: number;
   readonly refreshTokenTtlSeconds!: number;
   readonly signupEnabled!: boolean;
@@ -32,6 +33,13 @@ export class AppConfig {
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
   | { type: 'mysql'; host: string; port: number; username: string; password: string; database: string };
+
+export interface MailConfig {
+  /** SMTP when set; otherwise each mail is an .eml file in `directory`. */
+  smtpUrl?: string;
+  directory: string;
+  from: string;
+}
 
 export interface BruteForceConfig {
   freeAttempts: number;

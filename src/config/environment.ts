@@ -42,6 +42,21 @@ export class Environment {
   @IsString()
   REDIS_URL?: string;
 
+  /** Mail goes out through this SMTP server (smtp:// or smtps://user:pass@host:port); absent: .eml files. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] })
+  SMTP_URL?: string;
+
+  /** Where mail is written as .eml files when SMTP_URL is not set; default: mail/ beside the SQLite file. */
+  @IsOptional()
+  @IsString()
+  MAIL_DIR?: string;
+
+  /** The From address of account mail; default no-reply@ the issuer's host. */
+  @IsOptional()
+  @IsString()
+  MAIL_FROM?: string;
+
   @IsOptional()
   @IsInt()
   @Min(60)

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { dirname, join } from 'node:path';
 import { AppConfig, DatabaseConfig } from './app-config';
 import { Environment } from './environment';
 
@@ -21,13 +22,20 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       `Invalid configuration: ${firstError.property} ${stripProperty(reason, firstError.property)}${shown}`,
     );
   }
+  const database = parseDatabaseUrl(parsed.DATABASE_URL);
+  const issuer = (parsed.ISSUER ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '');
   return new AppConfig({
     env: (parsed.NODE_ENV as AppConfig['env'] | undefined) ?? 'development',
     port: parsed.PORT,
     host: parsed.HOST,
-    issuer: (parsed.ISSUER ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
-    database: parseDatabaseUrl(parsed.DATABASE_URL),
+    issuer,
+    database,
     redisUrl: parsed.REDIS_URL,
+    mail: {
+      smtpUrl: parsed.SMTP_URL,
+      directory: parsed.MAIL_DIR ?? join(database.type === 'sqlite' ? dirname(database.path) : 'data', 'mail'),
+      from: parsed.MAIL_FROM ?? `no-reply@${new URL(issuer).hostname}`,
+    },
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL,
     signupEnabled: parsed.SIGNUP_ENABLED,
@@ -103,6 +111,7 @@ const SECRET_VARIABLES = new Set([
   'METRICS_TOKEN',
   'DATABASE_URL',
   'REDIS_URL',
+  'SMTP_URL',
 ]);
 
 function describeValue(property: string, value: string | undefined): string {

@@ -98,6 +98,19 @@ export class UsersService {
     await this.audit.record({ type: 'user.password_changed', actorUserId: actorUserId ?? user.id, subject: user.id });
   }
 
+  /** POST /users/me/password: the current password proves it is the user, not just a stolen token. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.getById(userId);
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new DomainError('bad_request', 'current_password is incorrect');
+    }
+    await this.setPassword(user.id, newPassword);
+  }
+
+  async markEmailVerified(userId: string): Promise<void> {
+    await this.users.update({ id: userId }, { emailVerified: true });
+  }
+
   /** A plain conditional UPDATE, so this module never depends on the tokens module. */
   async revokeRefreshTokens(userId: string): Promise<void> {
     await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });

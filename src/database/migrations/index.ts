@@ -6,6 +6,7 @@ import { UsersEmailVerified1764400000000 } from './1764400000000-users-email-ver
 import { UsersEmailCanonical1764800000000 } from './1764800000000-users-email-canonical';
 import { OpenidConnectScopes1764820000000 } from './1764820000000-openid-connect-scopes';
 import { RefreshTokensAuthentication1764821000000 } from './1764821000000-refresh-tokens-authentication';
+import { AccountTokens1764822000000 } from './1764822000000-account-tokens';
 import { ClientsRedirectUris1764830000000 } from './1764830000000-clients-redirect-uris';
 import { BrowserSignIn1764831000000 } from './1764831000000-browser-sign-in';
 import { Organizations1764840000000 } from './1764840000000-organizations';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   UsersEmailCanonical1764800000000,
   OpenidConnectScopes1764820000000,
   RefreshTokensAuthentication1764821000000,
+  AccountTokens1764822000000,
   ClientsRedirectUris1764830000000,
   BrowserSignIn1764831000000,
   Organizations1764840000000,

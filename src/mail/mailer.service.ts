@@ -1,0 +1,39 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { AppConfig } from '../config/app-config';
+import { writeEmlFile } from './eml-directory';
+import type { MailMessage } from './mail-message';
+
+/**
+ * Sends mail through SMTP (nodemailer) when SMTP_URL is set; otherwise builds the same RFC 5322 message
+ * and writes it as an .eml file under MAIL_DIR. The log says where a mail went, never what it says:
+ * account mails carry single-use links.
+ */
+@Injectable()
+export class MailerService implements OnModuleDestroy {
+  private readonly logger = new Logger('Mail');
+  private readonly transport: Transporter;
+
+  constructor(private readonly config: AppConfig) {
+    this.transport = config.mail.smtpUrl
+      ? createTransport(config.mail.smtpUrl)
+      : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  async send(message: MailMessage): Promise<void> {
+    const sent = (await this.transport.sendMail({ ...message, from: this.config.mail.from })) as {
+      messageId: string;
+      message?: Buffer;
+    };
+    if (this.config.mail.smtpUrl) {
+      this.logger.log(`Mail "${message.subject}" handed to the SMTP server (${sent.messageId})`);
+      return;
+    }
+    const path = await writeEmlFile(this.config.mail.directory, sent.message as Buffer);
+    this.logger.log(`Mail "${message.subject}" written to ${path}`);
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}
