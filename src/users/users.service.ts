@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { ConflictError, DomainError, NotFoundError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { canonicalEmail, hasAsciiDomain } from '../common/validation/canonical-email';
@@ -24,6 +25,7 @@ export class UsersService {
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly cutoffs: TokenCutoffs,
   ) {}
 
   findById(id: string): Promise<User | null> {
@@ -95,6 +97,8 @@ export class UsersService {
     if (violation) throw new DomainError('bad_request', violation);
     await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
     await this.revokeRefreshTokens(user.id);
+    // Whoever held the old password may hold its access tokens too: they stop working on every instance.
+    await this.cutoffs.cutOffUser(user.id);
     await this.audit.record({ type: 'user.password_changed', actorUserId: actorUserId ?? user.id, subject: user.id });
   }
 

@@ -148,7 +148,7 @@ describe('account recovery and verification by mail, through a real SMTP server'
   });
 
   describe('password change', () => {
-    it('needs the current password; then ends every refresh token', async () => {
+    it('needs the current password; then ends every refresh token and the access tokens issued before', async () => {
       const user = await aUser(server);
       const tokens = await signInWith(user);
       const change = (current: string) =>
@@ -161,7 +161,10 @@ describe('account recovery and verification by mail, through a real SMTP server'
       expect(wrong.body).toMatchObject({ message: 'current_password is incorrect' });
       expect((await change(user.password)).status).toBe(204);
       expect((await refresh(tokens.refresh_token)).body).toMatchObject({ error: 'invalid_grant' });
-      await signInWith({ email: user.email, password: 'my next password' });
+      const me = (token: string) => server.http.get('/users/me').set('authorization', `Bearer ${token}`);
+      expect((await me(tokens.access_token)).status).toBe(401);
+      const fresh = await signInWith({ email: user.email, password: 'my next password' });
+      expect((await me(fresh.access_token)).status).toBe(200);
     });
 
     it('without a token: 401', async () => {
