@@ -24,6 +24,7 @@ export class AppConfig {
   readonly rateLimit!: RateLimitConfig;
   readonly requestTimeoutMs!: number;
   readonly shutdownDrainMs!: number;
+  readonly identityProviderTimeoutMs!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

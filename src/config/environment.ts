@@ -221,4 +221,14 @@ export class Environment {
   @Min(0)
   @Max(60_000)
   SHUTDOWN_DRAIN_MS: number = 0;
+
+  /**
+   * The longest wait for an identity provider (discovery document, JWKS, Graph API): past it the
+   * exchange answers `temporarily_unavailable` instead of holding the request.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  IDP_HTTP_TIMEOUT_MS: number = 3000;
 }

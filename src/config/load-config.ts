@@ -70,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
     shutdownDrainMs: parsed.SHUTDOWN_DRAIN_MS,
+    identityProviderTimeoutMs: parsed.IDP_HTTP_TIMEOUT_MS,
   });
 }
 

@@ -7,6 +7,10 @@ import { IdentityProvidersRepository } from './identity-providers.repository';
 import { IdentityProvidersService } from './identity-providers.service';
 import { SpentExternalCredential } from './spent-external-credential.entity';
 import { SpentExternalCredentialsRepository } from './spent-external-credentials.repository';
+import { ExternalCredentialsService } from './verification/external-credentials.service';
+import { ExternalJwtVerifier } from './verification/external-jwt.verifier';
+import { FacebookTokenVerifier } from './verification/facebook-token.verifier';
+import { ProviderKeySets } from './verification/provider-key-sets';
 
 /** External identity providers, the identities linked to users, and federated sign-in. */
 @Module({
@@ -16,7 +20,11 @@ import { SpentExternalCredentialsRepository } from './spent-external-credentials
     ExternalIdentitiesRepository,
     SpentExternalCredentialsRepository,
     IdentityProvidersService,
+    ProviderKeySets,
+    ExternalJwtVerifier,
+    FacebookTokenVerifier,
+    ExternalCredentialsService,
   ],
-  exports: [IdentityProvidersService],
+  exports: [IdentityProvidersService, ExternalCredentialsService],
 })
 export class IdentitiesModule {}
