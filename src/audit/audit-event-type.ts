@@ -38,4 +38,6 @@ export type AuditEventType =
   | 'org.member_added'
   | 'org.member_updated'
   | 'org.member_removed'
-  | 'admin.org_deleted';
+  | 'admin.org_deleted'
+  | 'identity.linked'
+  | 'identity.unlinked';

@@ -64,6 +64,22 @@ export class BruteForceService {
     if (this.policy.addressLockDue(address.failures)) await this.lockAddress(ip, address.failures, now);
   }
 
+  /**
+   * Whether the address is locked. Federated sign-in has no account to count before the external
+   * credential is verified, so it asks about the address alone.
+   */
+  async addressLocked(ip: string): Promise<boolean> {
+    const [address] = await this.store.read([addressKey(ip)]);
+    return this.policy.isLocked(address, new Date());
+  }
+
+  /** A refused external credential: counts against the address, like a wrong password. */
+  async recordAddressFailure(ip: string): Promise<void> {
+    const now = new Date();
+    const address = await this.store.increment(addressKey(ip), now);
+    if (this.policy.addressLockDue(address.failures)) await this.lockAddress(ip, address.failures, now);
+  }
+
   /** A correct password clears the account's streak; the address keeps its count (a sprayer may own one account). */
   async recordSuccess(email: string, _ip: string): Promise<void> {
     await this.store.reset((await this.accountKey(email)).counter);

@@ -2,8 +2,16 @@ import type { Client } from '../clients/client.entity';
 import { checkRedirectUris } from '../clients/redirect-uri-rules';
 import { DomainError } from '../common/errors/domain.error';
 
-/** The grant types a registered client may hold (RFC 6749 §4.1, §4.3, §6, §4.4). */
-export const SUPPORTED_GRANT_TYPES = ['authorization_code', 'password', 'refresh_token', 'client_credentials'] as const;
+/** The grant types a registered client may hold (RFC 6749 §4.1, §4.3, §6, §4.4; RFC 8693; RFC 7523 §2.1). */
+export const SUPPORTED_GRANT_TYPES = [
+  'authorization_code',
+  'password',
+  'refresh_token',
+  'client_credentials',
+  'urn:ietf:params:oauth:grant-type:token-exchange',
+  'bearer',
+  'urn:ietf:params:oauth:grant-type:jwt-bearer',
+] as const;
 export type SupportedGrantType = (typeof SUPPORTED_GRANT_TYPES)[number];
 
 /** What a developer gets when the registration omits grant_types. */

@@ -16,6 +16,18 @@ export interface AccessTokenRequest {
   organization?: OrganizationClaims;
   /** An upper bound on the lifetime, below the client's and the server's (e.g. the portal's test tokens). */
   maxLifetimeSeconds?: number;
+  /** RFC 8693 §2.1 / RFC 8707: the targets asked for; absent: this server's own resource routes. */
+  audience?: readonly string[];
+  /** RFC 8693 §4.1: who acts on the subject's behalf (delegation). */
+  act?: ActorClaim;
+  /** RFC 9068 §2.2.1: how the user authenticated (e.g. `["fed"]`). */
+  amr?: readonly string[];
+}
+
+/** RFC 8693 §4.1 `act`: the current actor, and the earlier ones nested inside. */
+export interface ActorClaim {
+  sub: string;
+  act?: ActorClaim;
 }
 
 export interface IssuedAccessToken {
@@ -38,6 +50,9 @@ export class AccessTokenService {
     scopes,
     organization,
     maxLifetimeSeconds,
+    audience,
+    act,
+    amr,
   }: AccessTokenRequest): Promise<IssuedAccessToken> {
     const key = this.signingKeys.current();
     const lifetime = client.accessTokenTtlSeconds ?? this.config.accessTokenTtlSeconds;
@@ -50,16 +65,23 @@ export class AccessTokenService {
       {
         iss: this.config.issuer,
         sub: userId ?? client.clientId,
-        aud: accessTokenAudience(this.config),
+        aud: audience && audience.length > 0 ? tokenAudience(audience) : accessTokenAudience(this.config),
         client_id: client.clientId,
         scope: scopes.join(' '),
         jti,
         iat: issuedAt,
         exp: issuedAt + expiresIn,
         ...(organization ? organizationClaimSet(organization) : {}),
+        ...(act ? { act } : {}),
+        ...(amr ? { amr: [...amr] } : {}),
       },
       key.privateKey,
     );
     return { token, jti, expiresIn };
   }
+}
+
+/** RFC 7519 §4.1.3: one audience as a string, several as an array. */
+function tokenAudience(audience: readonly string[]): string | string[] {
+  return audience.length === 1 ? audience[0] : [...audience];
 }

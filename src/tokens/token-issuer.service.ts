@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Client } from '../clients/client.entity';
 import { IdTokenInput, IdTokenService } from '../oidc/id-token.service';
-import { AccessTokenService } from './access-token.service';
+import { type AccessTokenRequest, AccessTokenService } from './access-token.service';
 import { ID_TOKEN_TYPE, type TokenResponse } from './token-response';
 
 /** What the ID token says about the user's sign-in (the rest comes from the grant). */
@@ -18,6 +18,8 @@ export interface IssueInput {
   refreshToken?: string;
   /** The user's sign-in: with it and a granted `openid`, the response carries an ID token. */
   signIn?: SignInClaims;
+  /** Claims some grants add to the access token (token exchange: audience, actor, lifetime bound). */
+  accessToken?: Pick<AccessTokenRequest, 'audience' | 'act' | 'amr' | 'maxLifetimeSeconds'>;
   ip: string;
 }
 
@@ -30,8 +32,15 @@ export class TokenIssuer {
     private readonly audit: AuditService,
   ) {}
 
-  async issue({ grant, client, userId, scopes, refreshToken, signIn, ip }: IssueInput): Promise<TokenResponse> {
-    const accessToken = await this.accessTokens.issue({ client, userId, scopes, organization: signIn?.org });
+  async issue(input: IssueInput): Promise<TokenResponse> {
+    const { grant, client, userId, scopes, refreshToken, signIn, ip } = input;
+    const accessToken = await this.accessTokens.issue({
+      ...input.accessToken,
+      client,
+      userId,
+      scopes,
+      organization: signIn?.org,
+    });
     // OpenID Connect Core §3.1.3.3: an `openid` request made for a user gets an ID token.
     const idToken =
       userId !== undefined && signIn !== undefined && scopes.includes('openid')

@@ -13,4 +13,6 @@ export interface TokenResponse {
   scope: string;
   id_token?: string;
   id_token_type?: typeof ID_TOKEN_TYPE;
+  /** RFC 8693 §2.2.1: what `access_token` holds, in token exchange responses. */
+  issued_token_type?: string;
 }

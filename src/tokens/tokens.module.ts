@@ -5,11 +5,14 @@ import { ClientAuthenticationModule } from '../clients/client-authentication.mod
 import { ScopesModule } from '../scopes/scopes.module';
 import { AuthModule } from '../auth/auth.module';
 import { Client } from '../clients/client.entity';
+import { IdentitiesModule } from '../identities/identities.module';
 import { IdTokensModule } from '../oidc/id-tokens.module';
 import { OrganizationMembershipsModule } from '../organizations/organization-memberships.module';
 import { InteractionModule } from '../interaction/interaction.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenService } from './access-token.service';
+import { DelegatedTokens } from './exchange/delegated-tokens.service';
+import { FederatedTokens } from './exchange/federated-tokens.service';
 import { GRANT_HANDLERS, GrantRegistry } from './grants/grant-registry';
 import type { Grant } from './grants/grant.interface';
 import { GRANTS } from './grants';
@@ -39,6 +42,7 @@ import { WellKnownController } from './well-known.controller';
     IdTokensModule,
     OrganizationMembershipsModule,
     InteractionModule,
+    IdentitiesModule,
   ],
   controllers: [TokenController, RevocationController, IntrospectionController, WellKnownController],
   providers: [
@@ -46,6 +50,8 @@ import { WellKnownController } from './well-known.controller';
     RefreshTokensService,
     TokenIssuer,
     TokenService,
+    FederatedTokens,
+    DelegatedTokens,
     ...GRANTS,
     { provide: GRANT_HANDLERS, useFactory: (...grants: Grant[]) => grants, inject: [...GRANTS] },
     GrantRegistry,

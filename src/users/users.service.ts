@@ -16,6 +16,8 @@ export interface NewUser {
   password: string;
   name?: string | null;
   isAdmin?: boolean;
+  /** Only when an identity provider asserted the address (federated sign-up); otherwise false. */
+  emailVerified?: boolean;
 }
 
 @Injectable()
@@ -55,6 +57,7 @@ export class UsersService {
     user.email = email;
     user.name = input.name ?? null;
     user.isAdmin = input.isAdmin ?? false;
+    user.emailVerified = input.emailVerified ?? false;
     user.passwordHash = await this.hasher.hash(input.password);
     user.createdAt = user.updatedAt = new Date(); // millisecond precision on SQLite too (see AuditService)
     try {

@@ -27,9 +27,12 @@ describe('GET /.well-known/oauth-authorization-server (RFC 8414)', () => {
     });
     expect([...(metadata.grant_types_supported as string[])].sort()).toEqual([
       'authorization_code',
+      'bearer',
       'client_credentials',
       'password',
       'refresh_token',
+      'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      'urn:ietf:params:oauth:grant-type:token-exchange',
     ]);
     expect(metadata.scopes_supported).toEqual(expect.arrayContaining(['profile', 'contacts.read', 'contacts.write']));
     expect(metadata.scopes_supported).not.toContain('admin');

@@ -1,4 +1,4 @@
-/** RFC 6749 §5.2 and RFC 7009 §2.2.1 error codes, plus the §4.1.2.1 ones we can meet here. */
+/** RFC 6749 §5.2, RFC 7009 §2.2.1 and RFC 8707 §2 error codes, plus the §4.1.2.1 ones we can meet here. */
 export type OAuthErrorCode =
   | 'invalid_request'
   | 'invalid_client'
@@ -7,6 +7,7 @@ export type OAuthErrorCode =
   | 'unsupported_grant_type'
   | 'invalid_scope'
   | 'unsupported_token_type'
+  | 'invalid_target'
   | 'temporarily_unavailable'
   | 'server_error';
 
@@ -38,6 +39,7 @@ export function oauthErrorStatus(code: OAuthErrorCode): number {
     case 'unsupported_grant_type':
     case 'invalid_scope':
     case 'unsupported_token_type':
+    case 'invalid_target':
       return 400;
   }
 }

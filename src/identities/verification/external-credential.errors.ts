@@ -13,7 +13,9 @@ export type RefusalReason =
   | 'invalid_claims'
   | 'replayed'
   | 'invalid_token'
-  | 'other_app';
+  | 'other_app'
+  | 'not_linked'
+  | 'account_disabled';
 
 /** The credential is not acceptable: the grant answers `invalid_grant` (or `invalid_request`). */
 export class ExternalCredentialRefused extends Error {

@@ -29,4 +29,10 @@ export class TokenResponseDto implements TokenResponse {
 
   @ApiPropertyOptional({ description: 'What id_token holds; present with it', enum: [ID_TOKEN_TYPE] })
   id_token_type?: typeof ID_TOKEN_TYPE;
+
+  @ApiPropertyOptional({
+    description: 'Token exchange (RFC 8693 §2.2.1): what access_token is',
+    example: 'urn:ietf:params:oauth:token-type:access_token',
+  })
+  issued_token_type?: string;
 }
