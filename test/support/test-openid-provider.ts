@@ -48,6 +48,9 @@ export async function startTestOpenIdProvider(): Promise<TestOpenIdProvider> {
   });
   const handle = provider.callback();
   server.on('request', (request, response) => void handle(request, response));
+  // The provider's first answers are slow (lazy setup); a real provider is warm when apps call it.
+  await fetch(`${issuer}/.well-known/openid-configuration`);
+  await fetch(`${issuer}/jwks`);
 
   return {
     issuer,

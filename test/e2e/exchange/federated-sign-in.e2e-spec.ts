@@ -43,7 +43,7 @@ describe('federated sign-in: token exchange and jwt-bearer with an OpenID provid
     server = await startTestApp({
       ISSUER: 'http://auth.example.test',
       KEY_ENCRYPTION_SECRET,
-      IDP_HTTP_TIMEOUT_MS: '2000',
+      IDP_HTTP_TIMEOUT_MS: '5000',
     });
     adminToken = await signIn(server, await anAdmin(server), 'admin');
     await anIdentityProvider(server, adminToken, {
