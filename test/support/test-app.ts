@@ -31,6 +31,8 @@ export interface TestAppOptions {
   captureLogs?: boolean;
   /** Modules mounted beside the app's own (test-only routes, e.g. a form to probe CSRF checks). */
   extraImports?: AppModuleOptions['extraImports'];
+  /** Listen on this port (e.g. one the ISSUER names, for browser redirects); a free one by default. */
+  port?: number;
 }
 
 /** Boots the real application on Fastify, on a database of its own, listening on a free port. */
@@ -55,7 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   let app: NestFastifyApplication | undefined;
   try {
     app = await createApp(config, { logStream, extraImports: options.extraImports });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   } catch (error) {
     // createApp releases what it built when it fails itself; a failed listen leaves the app to close.
     await app?.close();

@@ -1,4 +1,5 @@
-import { Code, EmptyState, Group, Loader, Pagination, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Code, EmptyState, Group, Loader, Stack, Table, TextInput, Title } from '@mantine/core';
+import { LabelledPagination } from '../../components/labelled-pagination';
 import { useState } from 'react';
 import type { AuditEvent } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
@@ -46,7 +47,7 @@ export function AdminAuditPage() {
       {query.isPending && <Loader aria-label="Loading the audit log" />}
       {query.data?.items.length === 0 && <EmptyState title="No events" description="Nothing matches these filters." />}
       {query.data && query.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={900} type="native" tabIndex={0}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -75,7 +76,9 @@ export function AdminAuditPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label="Pages of the audit log" />}
+      {pages > 1 && (
+        <LabelledPagination total={pages} value={page} onChange={setPage} aria-label="Pages of the audit log" />
+      )}
     </Stack>
   );
 }

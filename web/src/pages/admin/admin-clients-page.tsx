@@ -1,16 +1,5 @@
-import {
-  Badge,
-  Button,
-  Code,
-  EmptyState,
-  Group,
-  Loader,
-  Pagination,
-  Stack,
-  Table,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Code, EmptyState, Group, Loader, Stack, Table, TextInput, Title } from '@mantine/core';
+import { LabelledPagination } from '../../components/labelled-pagination';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usePortal } from '../../api/api-context';
@@ -52,7 +41,7 @@ export function AdminClientsPage() {
       {query.isPending && <Loader aria-label="Loading clients" />}
       {query.data?.items.length === 0 && <EmptyState title="No clients" description="No app matches this filter." />}
       {query.data && query.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={820} type="native" tabIndex={0}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -109,7 +98,7 @@ export function AdminClientsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label="Pages of clients" />}
+      {pages > 1 && <LabelledPagination total={pages} value={page} onChange={setPage} aria-label="Pages of clients" />}
     </Stack>
   );
 }

@@ -6,12 +6,12 @@ import {
   EmptyState,
   Group,
   Loader,
-  Pagination,
   Stack,
   Table,
   TextInput,
   Title,
 } from '@mantine/core';
+import { LabelledPagination } from '../../components/labelled-pagination';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { usePortal } from '../../api/api-context';
@@ -85,7 +85,7 @@ export function AdminScopesPage() {
       {query.isPending && <Loader aria-label="Loading scopes" />}
       {query.data?.items.length === 0 && <EmptyState title="No scopes" description="Add the first one above." />}
       {query.data && query.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={640} type="native" tabIndex={0}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -126,7 +126,7 @@ export function AdminScopesPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label="Pages of scopes" />}
+      {pages > 1 && <LabelledPagination total={pages} value={page} onChange={setPage} aria-label="Pages of scopes" />}
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Button, EmptyState, Group, Loader, Pagination, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Loader, Stack, Table, TextInput, Title } from '@mantine/core';
+import { LabelledPagination } from '../../components/labelled-pagination';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usePortal } from '../../api/api-context';
@@ -36,7 +37,7 @@ export function AdminUsersPage() {
       {query.isPending && <Loader aria-label="Loading users" />}
       {query.data?.items.length === 0 && <EmptyState title="No users" description="No user matches this search." />}
       {query.data && query.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={760} type="native" tabIndex={0}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -87,7 +88,7 @@ export function AdminUsersPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label="Pages of users" />}
+      {pages > 1 && <LabelledPagination total={pages} value={page} onChange={setPage} aria-label="Pages of users" />}
     </Stack>
   );
 }
