@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerException, ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
+import { routeTemplateOf } from '../common/http/route-template';
 import { areaOf } from './rate-limit-rules';
 
 /** A 429 that carries how long to wait; the error filter turns it into `Retry-After` (RFC 6585 §4). */
@@ -18,7 +19,8 @@ export class TooManyRequestsException extends ThrottlerException {
 export class RateLimitGuard extends ThrottlerGuard {
   override canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (areaOf(request.method, request.url) === undefined) return Promise.resolve(true);
+    // The matched route's template, never the raw URL: `/%6fauth/token` is /oauth/token (issue #10 item 2).
+    if (areaOf(request.method, routeTemplateOf(request)) === undefined) return Promise.resolve(true);
     return super.canActivate(context);
   }
 
