@@ -36,7 +36,7 @@ export class ClusterEvents implements OnModuleInit, OnApplicationShutdown {
     return this.redis !== null;
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     if (!this.redis) return;
     const subscriber = this.redis.duplicate({ keyPrefix: undefined, maxRetriesPerRequest: null });
     this.subscriber = subscriber;
@@ -48,14 +48,14 @@ export class ClusterEvents implements OnModuleInit, OnApplicationShutdown {
       if (connectedBefore) for (const resync of this.resyncListeners) resync();
       connectedBefore = true;
     });
-    await subscriber.subscribe(this.channel).catch((error: Error) => {
+    // Not awaited: with Redis down at start the subscription waits for it, and start-up must not.
+    subscriber.subscribe(this.channel).catch((error: Error) => {
       this.logger.warn(`Could not subscribe to cluster events yet: ${error.message}`);
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.subscriber?.disconnect();
-    return Promise.resolve();
   }
 
   on<T extends ClusterEvent['type']>(type: T, listener: Listener<T>): void {

@@ -44,6 +44,10 @@ describe('canonicalEmail', () => {
     expect(canonicalEmail('Ada@Bücher.DE')).toBe('ada@xn--bcher-kva.de');
   });
 
+  it('never reads a numeric domain as an IP address (found by the property above)', () => {
+    expect(canonicalEmail('A@1.0')).toBe('a@1.0');
+  });
+
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string(), (value) => canonicalEmail(canonicalEmail(value)) === canonicalEmail(value)));
   });

@@ -10,13 +10,17 @@ import { domainToASCII } from 'node:url';
  * A domain that has no ASCII form is left as typed (lower-cased): it cannot match a stored address,
  * since sign-up refuses it.
  */
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function canonicalEmail(raw: string): string {
   const folded = raw.trim().normalize('NFKC').toLowerCase().normalize('NFKC');
   const at = folded.lastIndexOf('@');
   if (at < 0) return folded;
   const local = folded.slice(0, at);
   const domain = folded.slice(at + 1);
-  const ascii = domain === '' ? '' : domainToASCII(domain);
+  // An ASCII domain is already in its final form; domainToASCII would also read `1.0` as an IPv4 address.
+  const ascii = ASCII.test(domain) ? domain : domainToASCII(domain);
   return `${local}@${ascii === '' ? domain : ascii}`;
 }
 
