@@ -28,7 +28,8 @@ export interface FacebookGraphStub {
  * `GET /me?fields=id,email,name&access_token=` (graph-api/reference/user), errors as `{error:{...}}`.
  */
 export async function startFacebookGraphStub(): Promise<FacebookGraphStub> {
-  const app: FastifyInstance = Fastify();
+  // Our server keeps its connections to the Graph API alive: closing the stub must not wait for them.
+  const app: FastifyInstance = Fastify({ forceCloseConnections: true });
   const stub = { tokens: new Map<string, StubToken>(), appTokensSeen: [] as string[], delaySeconds: 0 };
   const wait = () => new Promise((resolve) => setTimeout(resolve, stub.delaySeconds * 1000));
   const oauthError = (message: string) => ({
