@@ -7,6 +7,7 @@ import { ClientsModule } from '../clients/clients.module';
 import { IdentitiesModule } from '../identities/identities.module';
 import { Scope } from '../scopes/scope.entity';
 import { ScopesModule } from '../scopes/scopes.module';
+import { OrganizationMembershipsModule } from '../organizations/organization-memberships.module';
 import { KeysModule } from '../tokens/keys/keys.module';
 import { User } from '../users/user.entity';
 import { UsersModule } from '../users/users.module';
@@ -18,6 +19,8 @@ import { AdminIdentityProvidersController } from './admin-identity-providers.con
 import { AdminKeysController } from './admin-keys.controller';
 import { AdminLockoutsController } from './admin-lockouts.controller';
 import { AdminLockoutsService } from './admin-lockouts.service';
+import { AdminOrganizationsController } from './admin-organizations.controller';
+import { AdminOrganizationsService } from './admin-organizations.service';
 import { AdminScopesController } from './admin-scopes.controller';
 import { AdminScopesService } from './admin-scopes.service';
 import { AdminUsersController } from './admin-users.controller';
@@ -35,6 +38,7 @@ import { CurrentAdminGuard } from './current-admin.guard';
     ClientsModule,
     ScopesModule,
     IdentitiesModule,
+    OrganizationMembershipsModule,
     KeysModule,
     BruteForceModule,
   ],
@@ -46,6 +50,7 @@ import { CurrentAdminGuard } from './current-admin.guard';
     AdminIdentityProvidersController,
     AdminKeysController,
     AdminLockoutsController,
+    AdminOrganizationsController,
   ],
   providers: [
     AdminUsersService,
@@ -53,6 +58,7 @@ import { CurrentAdminGuard } from './current-admin.guard';
     AdminScopesService,
     AdminAuditService,
     AdminLockoutsService,
+    AdminOrganizationsService,
     CurrentAdminGuard,
   ],
   exports: [AdminUsersService],

@@ -5,6 +5,7 @@ import { Client } from '../clients/client.entity';
 import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { serializedTransaction } from '../tokens/serialized-transaction';
+import { likePattern, LIKE_ESCAPE } from '../admin/like-pattern';
 import { User } from '../users/user.entity';
 import { OrganizationMember } from './organization-member.entity';
 import type { OrganizationRole } from './organization-role';
@@ -23,6 +24,12 @@ export interface MemberView {
   name: string | null;
   role: OrganizationRole;
   createdAt: Date;
+}
+
+/** How many members and apps an organization has (the admin views). */
+export interface OrganizationCounts {
+  members: number;
+  clients: number;
 }
 
 export type MemberChange = { kind: 'none' } | { kind: 'set_role'; role: OrganizationRole } | { kind: 'remove' };
@@ -53,13 +60,46 @@ export class OrganizationsRepository {
     return this.organizations.findOneBy({ key });
   }
 
-  async findAll(page: PaginationQuery): Promise<Page<Organization>> {
-    const [items, total] = await this.organizations.findAndCount({
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
+  /**
+   * Every organization, newest first; `search` matches a substring of the key or the name, any case
+   * (the admin list). The pattern is escaped so `%` and `_` match literally.
+   */
+  async findAll(page: PaginationQuery, search?: string): Promise<Page<Organization>> {
+    const builder = this.organizations
+      .createQueryBuilder('org')
+      .orderBy('org.created_at', 'DESC')
+      .addOrderBy('org.id')
+      .take(page.limit)
+      .skip(page.offset);
+    if (search) {
+      builder.where(
+        `(org.org_key LIKE :pattern ESCAPE '${LIKE_ESCAPE}' OR LOWER(org.name) LIKE :pattern ESCAPE '${LIKE_ESCAPE}')`,
+        {
+          pattern: `%${likePattern(search.toLowerCase())}%`,
+        },
+      );
+    }
+    const [items, total] = await builder.getManyAndCount();
     return { items, total };
+  }
+
+  /** Members and apps of each of these organizations, in two grouped queries (0 for one with none). */
+  async counts(organizationIds: string[]): Promise<Map<string, OrganizationCounts>> {
+    const counts = new Map(organizationIds.map((id) => [id, { members: 0, clients: 0 }]));
+    if (organizationIds.length === 0) return counts;
+    const grouped = (table: string) =>
+      this.organizations.manager
+        .createQueryBuilder()
+        .select('row.organization_id', 'organizationId')
+        .addSelect('COUNT(*)', 'count')
+        .from(table, 'row')
+        .where('row.organization_id IN (:...ids)', { ids: organizationIds })
+        .groupBy('row.organization_id')
+        .getRawMany<{ organizationId: string; count: number | string }>();
+    const [members, clients] = await Promise.all([grouped('organization_members'), grouped('clients')]);
+    for (const row of members) counts.get(row.organizationId)!.members = Number(row.count);
+    for (const row of clients) counts.get(row.organizationId)!.clients = Number(row.count);
+    return counts;
   }
 
   /** The user's membership of the organization with this key; null when either is missing. One query either way. */
