@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { BruteForceModule } from '../brute-force/brute-force.module';
 import { ClientsModule } from '../clients/clients.module';
+import { IdTokensModule } from '../oidc/id-tokens.module';
 import { ScopesModule } from '../scopes/scopes.module';
 import { UsersModule } from '../users/users.module';
 import { AuthorizeController } from './authorize/authorize.controller';
@@ -13,22 +14,25 @@ import { AuthorizationCodesService } from './codes/authorization-codes.service';
 import { Consent } from './consents/consent.entity';
 import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
+import { LogoutController } from './logout/logout.controller';
+import { LogoutService } from './logout/logout.service';
 import { Session } from './sessions/session.entity';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsService } from './sessions/sessions.service';
 import { PasswordSignInService } from './sign-in/password-sign-in.service';
 
-/** Browser sign-in: /oauth/authorize, the sign-in and consent pages, sessions, consents and codes. */
+/** Browser sign-in: /oauth/authorize, the sign-in and consent pages, logout, sessions, consents and codes. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([Session, AuthorizationCode, Consent]),
     AuditModule,
     BruteForceModule,
     ClientsModule,
+    IdTokensModule,
     ScopesModule,
     UsersModule,
   ],
-  controllers: [AuthorizeController],
+  controllers: [AuthorizeController, LogoutController],
   providers: [
     AuthorizeService,
     AuthorizationCodesRepository,
@@ -38,6 +42,7 @@ import { PasswordSignInService } from './sign-in/password-sign-in.service';
     SessionsRepository,
     SessionsService,
     PasswordSignInService,
+    LogoutService,
   ],
   exports: [SessionsService, AuthorizationCodesService],
 })

@@ -17,6 +17,12 @@ export function hiddenField(html: string, name: string): string {
   return match[1].replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]);
 }
 
+/** Every hidden input of a rendered page, by name. */
+export function hiddenFields(html: string): Record<string, string> {
+  const names = [...html.matchAll(/<input type="hidden" name="([^"]+)"/g)].map((match) => match[1]);
+  return Object.fromEntries(names.map((name) => [name, hiddenField(html, name)]));
+}
+
 /**
  * A browser without JavaScript: keeps its cookies (Secure ones too: the test server speaks plain
  * HTTP behind an https ISSUER) and posts the pages' forms.
@@ -32,11 +38,7 @@ export class Browser {
 
   /** Posts the page's form to `action` with its hidden fields plus `fields`. */
   async submit(page: Response, action: string, fields: Record<string, string>): Promise<Response> {
-    const form = {
-      _csrf: hiddenField(page.text, '_csrf'),
-      authorization_request: hiddenField(page.text, 'authorization_request'),
-      ...fields,
-    };
+    const form = { ...hiddenFields(page.text), ...fields };
     return this.remember(
       await this.server.http.post(action).set('Cookie', this.cookieHeader()).type('form').send(form),
     );
@@ -46,7 +48,7 @@ export class Browser {
     return this.cookies.has(name);
   }
 
-  private cookieHeader(): string {
+  cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
