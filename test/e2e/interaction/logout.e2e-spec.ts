@@ -37,12 +37,12 @@ describe('RP-Initiated Logout (GET /oauth/logout)', () => {
     return { browser, idToken: tokens.id_token, accessToken: tokens.access_token };
   }
 
-  const logoutPath = (parameters: Record<string, string>) => `/oauth/logout?${new URLSearchParams(parameters)}`;
+  const logoutPath = (parameters: Record<string, string>) => `/oauth/logout?${new URLSearchParams(parameters).toString()}`;
 
   /** Whether the browser's session still signs it in: an authorization with prompt=none gets a code. */
   async function stillSignedIn(browser: Browser): Promise<boolean> {
     const response = await browser.get(authorizePath(clientId, REDIRECT_URI, { prompt: 'none' }));
-    return new URL(response.headers.location as string).searchParams.has('code');
+    return new URL(response.headers.location).searchParams.has('code');
   }
 
   function expectSignedOutPage(response: Response): void {
@@ -71,7 +71,7 @@ describe('RP-Initiated Logout (GET /oauth/logout)', () => {
     const replay = await server.http
       .get(authorizePath(clientId, REDIRECT_URI, { prompt: 'none' }))
       .set('Cookie', stolenCookie);
-    expect(new URL(replay.headers.location as string).searchParams.get('error')).toBe('login_required');
+    expect(new URL(replay.headers.location).searchParams.get('error')).toBe('login_required');
   });
 
   it('without a post_logout_redirect_uri: the signed-out page', async () => {

@@ -41,7 +41,7 @@ export async function codeFlowTokens(
     password: user.password,
   });
   if (response.status === 200) response = await browser.submit(response, '/interaction/consent', { decision: 'allow' });
-  const code = new URL(response.headers.location as string).searchParams.get('code');
+  const code = new URL(response.headers.location).searchParams.get('code');
   if (!code) throw new Error(`no code: ${response.status} ${response.headers.location}`);
   const tokens = await server.http.post('/oauth/token').type('form').send({
     grant_type: 'authorization_code',
