@@ -2,6 +2,7 @@ import { ConfigModule } from '@nestjs/config';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/load-config';
 import { stopGracefullyOnSignals } from './health/graceful-shutdown';
+import { ManagementServer } from './metrics/management-server';
 
 async function bootstrap(): Promise<void> {
   await ConfigModule.forRoot({ envFilePath: '.env', expandVariables: true });
@@ -9,9 +10,10 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(config);
   stopGracefullyOnSignals(app, config.shutdownDrainMs);
   await app.listen({ port: config.port, host: config.host });
+  const management = await app.get(ManagementServer).listen();
   const base = config.issuer;
   console.log(
-    `OAuth server listening on ${base}\n  API docs:       ${base}/docs\n  Token endpoint: ${base}/oauth/token`,
+    `OAuth server listening on ${base}\n  API docs:       ${base}/docs\n  Token endpoint: ${base}/oauth/token\n  Metrics:        ${management}/metrics`,
   );
 }
 

@@ -4,6 +4,8 @@ export class AppConfig {
   readonly port!: number;
   readonly host!: string;
   readonly issuer!: string;
+  /** Where /metrics is served, apart from the public port. */
+  readonly management!: { port: number; host: string };
   readonly database!: DatabaseConfig;
   readonly redisUrl?: string;
   readonly mail!: MailConfig;

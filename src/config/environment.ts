@@ -28,6 +28,18 @@ export class Environment {
   @IsString()
   HOST: string = '0.0.0.0';
 
+  /** The management port: /metrics (and /health). 0 takes any free port (tests). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  MANAGEMENT_PORT: number = 9000;
+
+  /** Where the management port listens: loopback unless a scraper elsewhere must reach it. */
+  @IsOptional()
+  @IsString()
+  MANAGEMENT_HOST: string = '127.0.0.1';
+
   /** Public base URL; the `iss` of every token. Defaults to http://localhost:PORT. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })

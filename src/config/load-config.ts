@@ -29,6 +29,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: parsed.PORT,
     host: parsed.HOST,
     issuer,
+    management: { port: parsed.MANAGEMENT_PORT, host: parsed.MANAGEMENT_HOST },
     database,
     redisUrl: parsed.REDIS_URL,
     mail: {

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('foundation: health, docs, metrics and error shapes', () => {
@@ -23,15 +24,31 @@ describe('foundation: health, docs, metrics and error shapes', () => {
     expect(document.body.paths['/health']).toBeDefined();
   });
 
-  it('exposes Prometheus metrics with request counts by route template and status', async () => {
+  it('exposes Prometheus metrics on the management port with request counts by route template and status', async () => {
     await server.http.get('/health').expect(200);
     await server.http.get('/no/such/route').expect(404);
-    const metrics = await server.http.get('/metrics').expect(200);
+    const metrics = await request(server.managementUrl).get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.text).toMatch(/http_requests_total\{method="GET",route="\/health",status="200"\} \d+/);
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');
     expect(metrics.text).toContain('process_cpu_user_seconds_total');
     expect(metrics.text).not.toContain('/no/such/route');
+  });
+
+  it('keeps /metrics off the public port, and answers /health on both', async () => {
+    const hidden = await server.http.get('/metrics').expect(404);
+    expect(hidden.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+    expect(hidden.text).not.toContain('process_cpu');
+    const health = await request(server.managementUrl).get('/health').expect(200);
+    expect(health.body.info.database.status).toBe('up');
+    const unknown = await request(server.managementUrl).get('/docs').expect(404);
+    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+  });
+
+  it('binds the management port to MANAGEMENT_HOST, loopback by default', () => {
+    expect(server.config.management.host).toBe('127.0.0.1');
+    expect(new URL(server.managementUrl).hostname).toBe('127.0.0.1');
+    expect(new URL(server.managementUrl).port).not.toBe(new URL(server.url).port);
   });
 
   it('renders an unknown route in the standard error shape', async () => {
@@ -49,9 +66,11 @@ describe('foundation: health, docs, metrics and error shapes', () => {
   it('guards /metrics with a token when one is configured', async () => {
     const guarded = await startTestApp({ METRICS_TOKEN: 'metrics-token-0123456789' });
     try {
-      await guarded.http.get('/metrics').expect(401);
-      await guarded.http.get('/metrics').set('authorization', 'Bearer wrong-token-0123456789').expect(401);
-      await guarded.http.get('/metrics').set('authorization', 'Bearer metrics-token-0123456789').expect(200);
+      const management = request(guarded.managementUrl);
+      const refused = await management.get('/metrics').expect(401);
+      expect(refused.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+      await management.get('/metrics').set('authorization', 'Bearer wrong-token-0123456789').expect(401);
+      await management.get('/metrics').set('authorization', 'Bearer metrics-token-0123456789').expect(200);
     } finally {
       await guarded.close();
     }

@@ -58,10 +58,16 @@ describe('starting the built server', () => {
 
   it('migrates the embedded SQLite database, prints the URLs, and shuts down on SIGTERM', async () => {
     const running = await startServer(
-      { PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'oauth.sqlite')}`, ISSUER: 'http://localhost:3000' },
+      {
+        PORT: '0',
+        MANAGEMENT_PORT: '0',
+        DATABASE_URL: `sqlite:${join(dir, 'oauth.sqlite')}`,
+        ISSUER: 'http://localhost:3000',
+      },
       /Token endpoint: .*\/oauth\/token/,
     );
     expect(running.stdout).toContain('http://localhost:3000/docs');
+    expect(running.stdout).toMatch(/Metrics: +http:\/\/127\.0\.0\.1:\d+\/metrics/);
     expect(existsSync(join(dir, 'oauth.sqlite'))).toBe(true);
     const stopped = await running.stop();
     // Nest closes the app (in-flight requests, the pool), then re-raises the signal it was sent.

@@ -7,6 +7,7 @@ import { AppModuleOptions } from '../../src/app.module';
 import { createApp } from '../../src/app.factory';
 import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
+import { ManagementServer } from '../../src/metrics/management-server';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_ISSUER = 'https://auth.example.test';
@@ -16,6 +17,8 @@ export interface TestApp {
   config: AppConfig;
   /** e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The management port's base URL (/metrics, /health), on a free port of its own. */
+  managementUrl: string;
   /** supertest against the real HTTP server. */
   http: TestAgent;
   dataSource: DataSource;
@@ -45,6 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     LOG_LEVEL: options.captureLogs ? 'debug' : 'silent',
     ADMIN_EMAIL: 'admin@example.test',
     ADMIN_PASSWORD: 'admin-password-123',
+    MANAGEMENT_PORT: '0',
     ...env,
     DATABASE_URL: database.url,
   });
@@ -55,9 +59,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     },
   });
   let app: NestFastifyApplication | undefined;
+  let managementUrl: string;
   try {
     app = await createApp(config, { logStream, extraImports: options.extraImports });
     await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+    managementUrl = await app.get(ManagementServer).listen();
   } catch (error) {
     // createApp releases what it built when it fails itself; a failed listen leaves the app to close.
     await app?.close();
@@ -69,6 +75,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     app,
     config,
     url,
+    managementUrl,
     http: request(url),
     dataSource: app.get(DataSource),
     database,
