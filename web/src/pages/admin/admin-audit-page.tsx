@@ -1,8 +1,7 @@
-import { Code, EmptyState, Group, Loader, Stack, Table, TextInput, Title } from '@mantine/core';
-import { LabelledPagination } from '../../components/labelled-pagination';
+import { Code, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { AuditEvent } from '../../api/types';
-import { ErrorAlert } from '../../components/error-alert';
+import { type Column, ListTable } from '../../components/list-table';
 import { usePagedQuery } from '../../components/paged-query';
 
 const NO_FILTERS = { type: '', user: '', client: '', from: '', to: '' };
@@ -13,10 +12,19 @@ function toIso(local: string): string {
   return local === '' || Number.isNaN(time.getTime()) ? '' : time.toISOString();
 }
 
+const COLUMNS: Column<AuditEvent>[] = [
+  { header: 'Time', cell: (event) => new Date(event.created_at).toLocaleString() },
+  { header: 'Type', cell: (event) => <Code>{event.type}</Code> },
+  { header: 'User', cell: (event) => event.actor_user_id ?? event.subject ?? '' },
+  { header: 'Client', cell: (event) => event.client_id ?? '' },
+  { header: 'Address', cell: (event) => event.ip ?? '' },
+  { header: 'Details', cell: (event) => (event.details === null ? '' : JSON.stringify(event.details)) },
+];
+
 /** The audit log, newest first, filtered by type, user, client and time, a page at a time. */
 export function AdminAuditPage() {
   const [filters, setFilters] = useState(NO_FILTERS);
-  const { query, page, pages, setPage } = usePagedQuery<AuditEvent>('/admin/audit', {
+  const paged = usePagedQuery<AuditEvent>('/admin/audit', {
     ...filters,
     from: toIso(filters.from),
     to: toIso(filters.to),
@@ -28,7 +36,7 @@ export function AdminAuditPage() {
       value={filters[name]}
       onChange={(event) => {
         setFilters({ ...filters, [name]: event.currentTarget.value });
-        setPage(1);
+        paged.setPage(1);
       }}
     />
   );
@@ -43,42 +51,15 @@ export function AdminAuditPage() {
         {filter('from', 'From', 'datetime-local')}
         {filter('to', 'Before', 'datetime-local')}
       </Group>
-      <ErrorAlert error={query.error} title="The audit log could not be loaded" />
-      {query.isPending && <Loader aria-label="Loading the audit log" />}
-      {query.data?.items.length === 0 && <EmptyState title="No events" description="Nothing matches these filters." />}
-      {query.data && query.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={900} type="native" tabIndex={0}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Time</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>User</Table.Th>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Address</Table.Th>
-                <Table.Th>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((event) => (
-                <Table.Tr key={event.id}>
-                  <Table.Td>{new Date(event.created_at).toLocaleString()}</Table.Td>
-                  <Table.Td>
-                    <Code>{event.type}</Code>
-                  </Table.Td>
-                  <Table.Td>{event.actor_user_id ?? event.subject ?? ''}</Table.Td>
-                  <Table.Td>{event.client_id ?? ''}</Table.Td>
-                  <Table.Td>{event.ip ?? ''}</Table.Td>
-                  <Table.Td>{event.details === null ? '' : JSON.stringify(event.details)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {pages > 1 && (
-        <LabelledPagination total={pages} value={page} onChange={setPage} aria-label="Pages of the audit log" />
-      )}
+      <ListTable
+        noun="audit events"
+        query={paged.query}
+        paging={paged}
+        columns={COLUMNS}
+        rowKey={(event) => event.id}
+        empty={{ title: 'No events', description: 'Nothing matches these filters.' }}
+        minWidth={900}
+      />
     </Stack>
   );
 }

@@ -1,23 +1,11 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Code,
-  EmptyState,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { LabelledPagination } from '../../components/labelled-pagination';
+import { Badge, Button, Checkbox, Code, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { usePortal } from '../../api/api-context';
 import type { Scope } from '../../api/types';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorAlert } from '../../components/error-alert';
+import { type Column, ListTable } from '../../components/list-table';
 import { usePagedQuery } from '../../components/paged-query';
 
 const NO_SCOPE = { name: '', description: '', is_default: false, admin_only: false };
@@ -26,7 +14,7 @@ const NO_SCOPE = { name: '', description: '', is_default: false, admin_only: fal
 export function AdminScopesPage() {
   const { api } = usePortal();
   const queryClient = useQueryClient();
-  const { query, page, pages, setPage } = usePagedQuery<Scope>('/admin/scopes', {});
+  const paged = usePagedQuery<Scope>('/admin/scopes', {});
   const [draft, setDraft] = useState(NO_SCOPE);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['/admin/scopes'] });
   const create = useMutation({
@@ -40,6 +28,34 @@ export function AdminScopesPage() {
     mutationFn: (name: string) => api.request<void>(`/admin/scopes/${encodeURIComponent(name)}`, { method: 'DELETE' }),
     onSuccess: refresh,
   });
+  const columns: Column<Scope>[] = [
+    { header: 'Scope', cell: (scope) => <Code>{scope.name}</Code> },
+    { header: 'Description', cell: (scope) => scope.description },
+    {
+      header: 'Flags',
+      cell: (scope) => (
+        <Group gap={4}>
+          {scope.is_default && <Badge variant="light">default</Badge>}
+          {scope.admin_only && <Badge color="violet">admins only</Badge>}
+        </Group>
+      ),
+    },
+    {
+      header: 'Actions',
+      cell: (scope) => (
+        <ConfirmButton
+          label="Delete"
+          aria-label={`Delete ${scope.name}`}
+          question={`Delete the scope ${scope.name}?`}
+          confirmLabel="Delete the scope"
+          color="red"
+          size="xs"
+          variant="light"
+          onConfirm={() => remove.mutate(scope.name)}
+        />
+      ),
+    },
+  ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
@@ -80,53 +96,16 @@ export function AdminScopesPage() {
           </Button>
         </Stack>
       </form>
-      <ErrorAlert error={query.error} title="Scopes could not be loaded" />
       <ErrorAlert error={remove.error} title="The scope was not deleted" />
-      {query.isPending && <Loader aria-label="Loading scopes" />}
-      {query.data?.items.length === 0 && <EmptyState title="No scopes" description="Add the first one above." />}
-      {query.data && query.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640} type="native" tabIndex={0}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Scope</Table.Th>
-                <Table.Th>Description</Table.Th>
-                <Table.Th>Flags</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((scope) => (
-                <Table.Tr key={scope.name}>
-                  <Table.Td>
-                    <Code>{scope.name}</Code>
-                  </Table.Td>
-                  <Table.Td>{scope.description}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {scope.is_default && <Badge variant="light">default</Badge>}
-                      {scope.admin_only && <Badge color="violet">admins only</Badge>}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <ConfirmButton
-                      label="Delete"
-                      aria-label={`Delete ${scope.name}`}
-                      question={`Delete the scope ${scope.name}?`}
-                      confirmLabel="Delete the scope"
-                      color="red"
-                      size="xs"
-                      variant="light"
-                      onConfirm={() => remove.mutate(scope.name)}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {pages > 1 && <LabelledPagination total={pages} value={page} onChange={setPage} aria-label="Pages of scopes" />}
+      <ListTable
+        noun="scopes"
+        query={paged.query}
+        paging={paged}
+        columns={columns}
+        rowKey={(scope) => scope.name}
+        empty={{ title: 'No scopes', description: 'Add the first one above.' }}
+        minWidth={640}
+      />
     </Stack>
   );
 }
