@@ -10,6 +10,7 @@ export type AuditEventType =
   | 'user.password_reset'
   | 'user.email_verification_sent'
   | 'user.email_verified'
+  | 'user.consent_revoked'
   | 'client.created'
   | 'client.updated'
   | 'client.secret_rotated'

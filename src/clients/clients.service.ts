@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { TtlCache } from '../common/cache/ttl-cache';
 import { onEntityChange } from '../common/cache/on-entity-change';
 import { secretMatchesHash } from '../common/crypto/secrets';
@@ -50,6 +50,13 @@ export class ClientsService {
     return this.clients.findOneBy({ clientId });
   }
 
+  /** Clients by their row ids (clients.id), for lists that reference them. */
+  findByIds(internalClientIds: readonly string[]): Promise<Client[]> {
+    return internalClientIds.length === 0
+      ? Promise.resolve([])
+      : this.clients.findBy({ id: In([...internalClientIds]) });
+  }
+
   /** Constant time (RFC 9700 §2.5 / OWASP): a public client (no hash) never matches. */
   secretMatches(client: Client, presentedSecret: string): boolean {
     return secretMatchesHash(presentedSecret, client.secretHash);
@@ -58,5 +65,13 @@ export class ClientsService {
   /** Ends every live refresh token of a client (clients.id); a plain conditional UPDATE. */
   async revokeRefreshTokens(internalClientId: string): Promise<void> {
     await this.refreshTokens.update({ clientId: internalClientId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Ends every live refresh token a client holds for one user (a revoked consent). */
+  async revokeRefreshTokensOfUser(internalClientId: string, userId: string): Promise<void> {
+    await this.refreshTokens.update(
+      { clientId: internalClientId, userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 }

@@ -12,6 +12,7 @@ import { AuthorizationCode } from './codes/authorization-code.entity';
 import { AuthorizationCodesRepository } from './codes/authorization-codes.repository';
 import { AuthorizationCodesService } from './codes/authorization-codes.service';
 import { Consent } from './consents/consent.entity';
+import { ConsentsController } from './consents/consents.controller';
 import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
 import { LogoutController } from './logout/logout.controller';
@@ -32,7 +33,7 @@ import { PasswordSignInService } from './sign-in/password-sign-in.service';
     ScopesModule,
     UsersModule,
   ],
-  controllers: [AuthorizeController, LogoutController],
+  controllers: [AuthorizeController, LogoutController, ConsentsController],
   providers: [
     AuthorizeService,
     AuthorizationCodesRepository,
