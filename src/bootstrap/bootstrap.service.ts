@@ -7,6 +7,7 @@ import { ConflictError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
+import { writeInitialAdminPassword } from './initial-admin-password';
 import { UsersService } from '../users/users.service';
 
 export const PORTAL_GRANT_TYPES = ['authorization_code', 'password', 'refresh_token'];
@@ -115,9 +116,10 @@ export class BootstrapService implements OnApplicationBootstrap {
       return;
     }
     if (generated) {
-      // The one deliberate secret in a log: there is no other way to hand it over. Printed once, by the winner.
+      // Secrets never reach a log: the winner writes the password to a file only this user can read.
+      const file = await writeInitialAdminPassword(this.config.dataDirectory, password);
       this.logger.warn(
-        `Created the first admin ${email} with the generated password ${password} (shown once; store it now)`,
+        `Created the first admin ${email} with a generated password, written to ${file} (readable by this user only): sign in, change it, then delete the file`,
       );
     } else {
       this.logger.log(`Created the first admin ${email} from ADMIN_EMAIL/ADMIN_PASSWORD`);

@@ -14,7 +14,7 @@ const PINO_WARN = 40;
 /**
  * The same AppModule the server runs, initialised but never listening. Migrations run first, on a data
  * source of their own. Logs are quiet: only warnings reach the operator, as plain lines (one of them
- * may be the first admin's generated password when the CLI is the very first start).
+ * may name the file holding the first admin's generated password when the CLI is the very first start).
  */
 export async function openAppContext(
   config: AppConfig,

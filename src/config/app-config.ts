@@ -7,6 +7,8 @@ export class AppConfig {
   /** Where /metrics is served, apart from the public port. */
   readonly management!: { port: number; host: string };
   readonly database!: DatabaseConfig;
+  /** The server's own files (created 0700): the SQLite file's directory unless DATA_DIR says otherwise. */
+  readonly dataDirectory!: string;
   readonly redisUrl?: string;
   readonly mail!: MailConfig;
   readonly accessTokenTtlSeconds!: number;

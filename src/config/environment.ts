@@ -59,6 +59,11 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] })
   SMTP_URL?: string;
 
+  /** Where the server keeps files (the first admin's generated password); default: the SQLite file's directory, else data/. */
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
   /** Where mail is written as .eml files when SMTP_URL is not set; default: mail/ beside the SQLite file. */
   @IsOptional()
   @IsString()

@@ -23,6 +23,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     );
   }
   const database = parseDatabaseUrl(parsed.DATABASE_URL);
+  const dataDirectory =
+    parsed.DATA_DIR ?? (database.type === 'sqlite' && database.path !== ':memory:' ? dirname(database.path) : 'data');
   const issuer = (parsed.ISSUER ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '');
   return new AppConfig({
     env: (parsed.NODE_ENV as AppConfig['env'] | undefined) ?? 'development',
@@ -31,10 +33,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     issuer,
     management: { port: parsed.MANAGEMENT_PORT, host: parsed.MANAGEMENT_HOST },
     database,
+    dataDirectory,
     redisUrl: parsed.REDIS_URL,
     mail: {
       smtpUrl: parsed.SMTP_URL,
-      directory: parsed.MAIL_DIR ?? join(database.type === 'sqlite' ? dirname(database.path) : 'data', 'mail'),
+      directory: parsed.MAIL_DIR ?? join(dataDirectory, 'mail'),
       from: parsed.MAIL_FROM ?? `no-reply@${new URL(issuer).hostname}`,
     },
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL,

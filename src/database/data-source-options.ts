@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { ensurePrivateDirectory, ensurePrivateFile } from '../common/files/private-files';
 import type { DatabaseConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
 
@@ -17,7 +17,11 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     logging: false,
   };
   if (database.type === 'sqlite') {
-    if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+    if (database.path !== ':memory:') {
+      // SQLite gives its -wal and -shm files the database file's mode, so 0600 here covers them too.
+      ensurePrivateDirectory(dirname(database.path));
+      ensurePrivateFile(database.path);
+    }
     return {
       ...common,
       type: 'better-sqlite3',

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UsersService } from '../../src/users/users.service';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -15,20 +18,31 @@ describe('bootstrap without ADMIN_PASSWORD', () => {
     started.flatMap((server) => server.logs.join('').split('\n')).filter((line) => line.includes('generated password'));
 
   let database: TestDatabase;
+  let scratch: string;
+  let dataDirectory: string;
   beforeAll(async () => {
     database = await createTestDatabase();
+    scratch = mkdtempSync(join(tmpdir(), 'oauth-data-'));
+    dataDirectory = join(scratch, 'not-yet-there');
   });
-  afterAll(() => database.drop());
+  afterAll(async () => {
+    await database.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
 
-  it('generates a strong admin password and logs it exactly once, across two instances starting together', async () => {
-    const env = { ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: '' };
+  it('generates a strong admin password into a 0600 file, never a log, once across two instances starting together', async () => {
+    const env = { ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: '', DATA_DIR: dataDirectory };
     const servers = await Promise.all([start(env, database), start(env, database)]);
     try {
       const lines = passwordLines();
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain('shown once');
-      const password = /generated password (\S+)/.exec(lines[0])?.[1] ?? '';
+      const file = join(dataDirectory, 'initial-admin-password');
+      expect(lines[0]).toContain(file);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(dataDirectory).mode & 0o777).toBe(0o700);
+      const password = readFileSync(file, 'utf8').trim();
       expect(password.length).toBeGreaterThanOrEqual(43);
+      for (const server of started) expect(server.logs.join('')).not.toContain(password);
 
       const admins = await servers[0].dataSource.query<unknown[]>('SELECT id FROM users WHERE is_admin = ?', [1]);
       expect(admins).toHaveLength(1);
@@ -43,7 +57,10 @@ describe('bootstrap without ADMIN_PASSWORD', () => {
   });
 
   it('does not create another admin or print a password on the next start', async () => {
-    const server = await start({ ADMIN_EMAIL: 'other@example.test', ADMIN_PASSWORD: '' }, database);
+    const server = await start(
+      { ADMIN_EMAIL: 'other@example.test', ADMIN_PASSWORD: '', DATA_DIR: dataDirectory },
+      database,
+    );
     try {
       expect(passwordLines()).toHaveLength(1);
       const admins = await server.dataSource.query<{ email: string }[]>(

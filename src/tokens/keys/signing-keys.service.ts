@@ -61,6 +61,12 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
+    if (!this.cipher) {
+      // Said once per start, where an operator reads it: the database alone is enough to forge tokens.
+      this.logger.warn(
+        'Signing private keys are stored unencrypted in the database: set KEY_ENCRYPTION_SECRET (32+ characters) to encrypt them',
+      );
+    }
     // Another instance rotated: sign with its new key now rather than at the next reload.
     this.events.on('signing-keys-changed', () => void this.reloadQuietly());
     this.events.onResync(() => void this.reloadQuietly());
