@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
 import { REDACTED_PATHS, redactUrl } from './redaction';
 
@@ -12,7 +13,8 @@ interface LoggedRequest {
 
 /**
  * The one pino logger of the process: Fastify logs through it (`loggerInstance`) and so does Nest (see
- * NestPinoLogger). JSON lines; every secret-bearing field is redacted (see redaction.ts).
+ * NestPinoLogger). JSON lines, or readable ones on a terminal; every secret-bearing field is redacted
+ * (see redaction.ts) before either is written.
  */
 export function createLogger(config: Pick<AppConfig, 'logLevel'>, stream?: DestinationStream): Logger {
   return pino(
@@ -30,6 +32,19 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, stream?: Desti
         err: pino.stdSerializers.err,
       },
     },
-    stream ?? process.stdout,
+    stream ?? standardOutput(),
   );
+}
+
+/** A person at a terminal reads lines; everything else (containers, log collectors, pipes) gets JSON. */
+function standardOutput(): DestinationStream {
+  if (!process.stdout.isTTY) return process.stdout;
+  return pinoPretty({
+    sync: true,
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    // One line per message: Nest's context leads it instead of taking a line of its own.
+    messageFormat: '{if context}[{context}] {end}{msg}',
+    ignore: 'pid,hostname,context',
+  });
 }

@@ -13,8 +13,18 @@ interface Run {
 }
 
 /** Starts the built server (npm test builds it first) as a separate process, as `npm start` does. */
-function startServer(env: Record<string, string>, untilStdout?: RegExp): Promise<Run & { stop(): Promise<Run> }> {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env } });
+function startServer(
+  env: Record<string, string>,
+  untilStdout?: RegExp,
+  { terminal = false } = {},
+): Promise<Run & { stop(): Promise<Run> }> {
+  const fullEnv = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env };
+  // util-linux `script` gives the server a pseudo-terminal as stdout, as an operator's shell would.
+  const child = terminal
+    ? spawn('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(MAIN)}`, '/dev/null'], {
+        env: fullEnv,
+      })
+    : spawn(process.execPath, [MAIN], { env: fullEnv });
   const run: Run = { code: null, signal: null, stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
@@ -73,5 +83,41 @@ describe('starting the built server', () => {
     // Nest closes the app (in-flight requests, the pool), then re-raises the signal it was sent.
     expect(stopped.code === 0 || stopped.signal === 'SIGTERM').toBe(true);
     expect(stopped.stderr).toBe('');
+  });
+
+  describe('start-up output', () => {
+    const BANNER = /Token endpoint: .*\/oauth\/token/;
+    const sqliteEnv = (logLevel: string) => ({
+      PORT: '0',
+      DATABASE_URL: `sqlite:${join(dir, 'oauth.sqlite')}`,
+      ISSUER: 'http://localhost:3000',
+      LOG_LEVEL: logLevel,
+    });
+    const linesOf = (output: string) => output.split(/\r?\n/).filter((line) => line.trim() !== '');
+
+    it('is at most ten lines at info, JSON when stdout is not a terminal, and keeps the route table for debug', async () => {
+      const info = await startServer(sqliteEnv('info'), BANNER);
+      await info.stop();
+      const lines = linesOf(info.stdout);
+      expect(lines.length).toBeLessThanOrEqual(10);
+      // Log lines are JSON for collectors; only the three-line banner of main.ts is plain text.
+      const plain = lines.filter((line) => !line.startsWith('{'));
+      expect(plain).toHaveLength(3);
+      for (const line of lines.filter((line) => line.startsWith('{'))) expect(() => JSON.parse(line)).not.toThrow();
+      expect(info.stdout).not.toContain('Mapped {');
+
+      const debug = await startServer(sqliteEnv('debug'), BANNER);
+      await debug.stop();
+      expect(debug.stdout).toMatch(/Mapped \{\/oauth\/token, POST\} route/);
+    });
+
+    it('is human-readable, one line per message, when stdout is a terminal', async () => {
+      const running = await startServer(sqliteEnv('info'), BANNER, { terminal: true });
+      await running.stop();
+      const lines = linesOf(running.stdout).filter((line) => !/Session terminated/.test(line));
+      expect(lines.length).toBeLessThanOrEqual(10);
+      expect(lines.some((line) => line.startsWith('{'))).toBe(false);
+      expect(running.stdout).toMatch(/INFO.*\[NestApplication\] Nest application successfully started/);
+    });
   });
 });
