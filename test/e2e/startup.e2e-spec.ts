@@ -103,7 +103,9 @@ describe('starting the built server', () => {
       // Log lines are JSON for collectors; only the three-line banner of main.ts is plain text.
       const plain = lines.filter((line) => !line.startsWith('{'));
       expect(plain).toHaveLength(3);
-      for (const line of lines.filter((line) => line.startsWith('{'))) expect(() => JSON.parse(line)).not.toThrow();
+      for (const line of lines.filter((line) => line.startsWith('{'))) {
+        expect(() => JSON.parse(line) as unknown).not.toThrow();
+      }
       expect(info.stdout).not.toContain('Mapped {');
 
       const debug = await startServer(sqliteEnv('debug'), BANNER);
