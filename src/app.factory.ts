@@ -13,6 +13,7 @@ import { runMigrations } from './database/run-migrations';
 import { browserErrorPages } from './interaction/pages/browser-error-pages';
 import { registerPages } from './interaction/pages/register-pages';
 import { createLogger } from './logging/create-logger';
+import { lazyChildLoggers } from './logging/lazy-request-logger';
 import { NestPinoLogger } from './logging/nest-pino-logger';
 import { OneLinePerRequest } from './logging/request-log';
 import { requestIdFor } from './logging/request-id';
@@ -39,6 +40,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     // Fastify's own pino logger: one redacted line per request (see request-log.ts), no second layer.
     loggerInstance: logger,
     logController: new OneLinePerRequest(),
+    childLoggerFactory: lazyChildLoggers(logger),
     trustProxy: config.trustProxy,
     bodyLimit: ONE_MEBIBYTE,
     requestTimeout: 30_000,

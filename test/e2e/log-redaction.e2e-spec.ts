@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const SECRETS = {
@@ -29,5 +30,24 @@ describe('logs carry no secrets', () => {
     expect(logs).toContain('"url":"/health?access_token=[REDACTED]&x=1"');
     expect(logs).toContain('/oauth/token');
     for (const secret of Object.values(SECRETS)) expect(logs).not.toContain(secret);
+  });
+
+  it('writes one line per request, bound to its request id', async () => {
+    await server.http.get('/health').set('x-request-id', 'one-line-check-42');
+    const lines = () =>
+      server.logs
+        .join('')
+        .split('\n')
+        .filter((line) => line.includes('one-line-check-42'))
+        .map((line) => JSON.parse(line) as { reqId?: string; msg?: string; req?: { url?: string } });
+    // The line is written once the response has gone out, which may be after the client has read it.
+    await eventually(() => Promise.resolve(lines().length > 0), 2000);
+    expect(lines()).toEqual([
+      expect.objectContaining({
+        reqId: 'one-line-check-42',
+        msg: 'request completed',
+        req: expect.objectContaining({ url: '/health' }),
+      }),
+    ]);
   });
 });
