@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { BruteForceModule } from '../brute-force/brute-force.module';
 import { ClientsModule } from '../clients/clients.module';
 import { IdTokensModule } from '../oidc/id-tokens.module';
+import { OrganizationMembershipsModule } from '../organizations/organization-memberships.module';
 import { ScopesModule } from '../scopes/scopes.module';
 import { UsersModule } from '../users/users.module';
 import { AuthorizeController } from './authorize/authorize.controller';
@@ -30,6 +31,7 @@ import { PasswordSignInService } from './sign-in/password-sign-in.service';
     BruteForceModule,
     ClientsModule,
     IdTokensModule,
+    OrganizationMembershipsModule,
     ScopesModule,
     UsersModule,
   ],

@@ -59,6 +59,16 @@ export class OrganizationSignInService {
   }
 
   /**
+   * The organization a sign-in page shows: the one the request names (echoed whether or not it exists),
+   * else an org app's own (not a secret: the app belongs to it).
+   */
+  async shownOrganization(name: SignInName, client: { organizationId: string | null }): Promise<string | undefined> {
+    if (name.organizationKey !== undefined) return name.organizationKey;
+    if (client.organizationId === null) return undefined;
+    return (await this.organizations.findById(client.organizationId))?.key;
+  }
+
+  /**
    * The organization claims of a user's token issued for `organizationId` (a refresh, introspection),
    * with the member's role as it is now; null when they are no longer a member.
    */

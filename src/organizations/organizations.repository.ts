@@ -60,6 +60,10 @@ export class OrganizationsRepository {
     return this.organizations.findOneBy({ key });
   }
 
+  findById(id: string): Promise<Organization | null> {
+    return this.organizations.findOneBy({ id });
+  }
+
   /**
    * Every organization, newest first; `search` matches a substring of the key or the name, any case
    * (the admin list). The pattern is escaped so `%` and `_` match literally.

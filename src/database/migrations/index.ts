@@ -12,6 +12,7 @@ import { BrowserSignIn1764831000000 } from './1764831000000-browser-sign-in';
 import { Organizations1764840000000 } from './1764840000000-organizations';
 import { IdentityProviders1764850000000 } from './1764850000000-identity-providers';
 import { TokenCutoffs1764880000000 } from './1764880000000-token-cutoffs';
+import { AuthorizationCodesOrganization1764891000000 } from './1764891000000-authorization-codes-organization';
 
 /** Every migration, oldest first. A new one is a timestamped file plus one line here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Organizations1764840000000,
   IdentityProviders1764850000000,
   TokenCutoffs1764880000000,
+  AuthorizationCodesOrganization1764891000000,
 ];

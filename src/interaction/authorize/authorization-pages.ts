@@ -31,6 +31,7 @@ export function sendAuthorizationOutcome(
           clientName: outcome.client.name,
           authorizationRequest,
           email: extras.email ?? outcome.loginHint ?? '',
+          organization: outcome.organization,
           error: extras.error,
         },
         { status: extras.error ? 400 : 200, formTargets: [formTargetFor(outcome.redirectUri)] },

@@ -10,6 +10,8 @@ const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 const MAX_STATE_LENGTH = 2000;
 const MAX_NONCE_LENGTH = 500;
 const MAX_LOGIN_HINT_LENGTH = 320;
+/** Far above a key's 40 characters: a longer value names no organization, and is refused as malformed. */
+const MAX_ORGANIZATION_LENGTH = 100;
 
 /** A validated authorization request (client and redirect URI are checked before, by the service). */
 export interface AuthorizationRequest {
@@ -18,7 +20,9 @@ export interface AuthorizationRequest {
   nonce: string | undefined;
   prompt: ReadonlySet<Prompt>;
   maxAgeSeconds: number | undefined;
+  /** May be `email@org-key`, which names an organization like the `organization` parameter. */
   loginHint: string | undefined;
+  organization: string | undefined;
 }
 
 /** The parameters of an authorization request, and the names that came more than once. */
@@ -66,6 +70,7 @@ export function parseAuthorizationRequest(parameters: OAuthParameters): Authoriz
     prompt: promptOf(parameters.optional('prompt')),
     maxAgeSeconds: maxAgeOf(parameters.optional('max_age')),
     loginHint: bounded(parameters, 'login_hint', MAX_LOGIN_HINT_LENGTH),
+    organization: bounded(parameters, 'organization', MAX_ORGANIZATION_LENGTH),
   };
 }
 

@@ -35,7 +35,14 @@ export class AuthorizeController {
   async signIn(@Body() form: SignInFormDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const parameters = authorizationParameters(form.authorization_request);
     const { client } = await this.authorizations.redirectTarget(parameters.parameters);
-    const user = await this.passwords.verify(form.email, form.password, client.clientId, request.ip);
+    const name = this.authorizations.signInName(parameters.parameters, form.email);
+    if (!name) {
+      // The form and the request name different organizations: authorize() redirects with invalid_request.
+      const outcome = await this.authorizations.authorize(parameters, { session: null, typedName: form.email });
+      sendAuthorizationOutcome(reply, outcome, form.authorization_request);
+      return;
+    }
+    const user = await this.passwords.verify(name, form.password, client, request.ip);
     if (!user) {
       const outcome = await this.authorizations.authorize(parameters, { session: null });
       sendAuthorizationOutcome(reply, outcome, form.authorization_request, {
@@ -46,7 +53,11 @@ export class AuthorizeController {
     }
     // RFC 8176 §2: "pwd", a password entered just now.
     const session = await this.sessions.start(request, reply, user.id, ['pwd']);
-    const outcome = await this.authorizations.authorize(parameters, { session, justSignedIn: true });
+    const outcome = await this.authorizations.authorize(parameters, {
+      session,
+      justSignedIn: true,
+      typedName: form.email,
+    });
     sendAuthorizationOutcome(reply, outcome, form.authorization_request);
   }
 

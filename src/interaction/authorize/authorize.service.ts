@@ -5,6 +5,8 @@ import { ClientsService } from '../../clients/clients.service';
 import { DomainError } from '../../common/errors/domain.error';
 import { OAuthError } from '../../common/errors/oauth.error';
 import { AppConfig } from '../../config/app-config';
+import type { SignInName } from '../../organizations/organization-key';
+import { OrganizationSignInService } from '../../organizations/organization-sign-in.service';
 import type { Scope } from '../../scopes/scope.entity';
 import { ScopesService } from '../../scopes/scopes.service';
 import type { OAuthParameters } from '../../tokens/oauth-parameters';
@@ -23,7 +25,7 @@ import {
 
 /** Where an authorization request stands after this step. */
 export type AuthorizationOutcome =
-  | { kind: 'sign-in'; client: Client; redirectUri: string; loginHint?: string }
+  | { kind: 'sign-in'; client: Client; redirectUri: string; loginHint?: string; organization?: string }
   | { kind: 'consent'; client: Client; redirectUri: string; scopes: Scope[]; userEmail: string }
   | { kind: 'redirect'; location: string };
 
@@ -33,6 +35,8 @@ export interface AuthorizationContext {
   justSignedIn?: boolean;
   /** The user's answer on the consent page, when this request carries one. */
   consent?: 'allow' | 'deny';
+  /** What the user typed on the sign-in form, which may name an organization (`email@org-key`). */
+  typedName?: string;
 }
 
 /** The client and the redirect URI, checked before anything else: until both are, nothing may redirect. */
@@ -56,6 +60,7 @@ export class AuthorizeService {
     private readonly scopes: ScopesService,
     private readonly consents: ConsentsService,
     private readonly codes: AuthorizationCodesService,
+    private readonly organizations: OrganizationSignInService,
   ) {}
 
   /** RFC 6749 §4.1.2.1: an unknown client or unregistered redirect URI is shown to the user, not redirected to. */
@@ -89,6 +94,24 @@ export class AuthorizeService {
     }
   }
 
+  /**
+   * The email and organization a sign-in form names, with what the request names (`organization`,
+   * `login_hint` as `email@org-key`); null when two of them name different organizations (authorize()
+   * then redirects with invalid_request).
+   */
+  signInName(parameters: OAuthParameters, typed: string): SignInName | null {
+    try {
+      const requested = this.organizations.resolve(
+        parameters.optional('login_hint') ?? '',
+        parameters.optional('organization'),
+      );
+      return this.organizations.resolve(typed, requested.organizationKey);
+    } catch (error) {
+      if (error instanceof OAuthError) return null;
+      throw error;
+    }
+  }
+
   /** The redirect for an error found after the redirect URI was validated. */
   errorRedirect(target: RedirectTarget, error: string, description: string): string {
     return this.redirectWith(target, { error, error_description: description });
@@ -103,10 +126,24 @@ export class AuthorizeService {
     if (!client.grantTypes.includes('authorization_code')) {
       throw new AuthorizationError('unauthorized_client', 'This application may not use the authorization code grant');
     }
+    // Both forms naming different organizations: OAuthError invalid_request (redirected).
+    const requested = this.organizations.resolve(request.loginHint ?? '', request.organization);
+    const name =
+      context.typedName === undefined
+        ? requested
+        : this.organizations.resolve(context.typedName, requested.organizationKey);
     const user = await this.signedInUser(request, context);
-    if (!user) {
+    // A signed-in user who may not sign in for what was named signs in again, and gets the wrong-password answer.
+    const organization = user ? await this.organizations.decide(name, user.id, client) : { allowed: false as const };
+    if (!user || !organization.allowed) {
       if (request.prompt.has('none')) throw new AuthorizationError('login_required', 'The user is not signed in');
-      return { kind: 'sign-in', client, redirectUri, loginHint: request.loginHint };
+      return {
+        kind: 'sign-in',
+        client,
+        redirectUri,
+        loginHint: requested.email || undefined,
+        organization: await this.organizations.shownOrganization(name, client),
+      };
     }
     const scopes = await this.scopes.decideForToken(request.scope, client, user);
     if (context.consent === 'deny') throw new AuthorizationError('access_denied', 'The user denied the request');
@@ -133,6 +170,7 @@ export class AuthorizeService {
       authTime: session.authTime,
       amr: session.amr,
       sid: session.sid,
+      organizationId: organization.organization?.id ?? null,
     });
     return { kind: 'redirect', location: this.redirectWith(target, { code }) };
   }

@@ -39,6 +39,10 @@ export class AuthorizationCode {
   @Column({ type: 'varchar', length: 36 })
   sid!: string;
 
+  /** The organization the user signed in for (`organization`, `email@org`, an org app); null for none. */
+  @Column({ name: 'organization_id', type: 'varchar', length: 36, nullable: true })
+  organizationId: string | null = null;
+
   @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
   expiresAt!: Date;
 

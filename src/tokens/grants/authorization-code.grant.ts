@@ -5,6 +5,7 @@ import type { Client } from '../../clients/client.entity';
 import { OAuthError } from '../../common/errors/oauth.error';
 import type { AuthorizationCode } from '../../interaction/codes/authorization-code.entity';
 import { AuthorizationCodesService } from '../../interaction/codes/authorization-codes.service';
+import { OrganizationSignInService } from '../../organizations/organization-sign-in.service';
 import { ScopesService } from '../../scopes/scopes.service';
 import { UsersService } from '../../users/users.service';
 import { RevokedTokensService } from '../keys/revoked-tokens.service';
@@ -29,6 +30,7 @@ export class AuthorizationCodeGrant implements Grant {
     private readonly revokedTokens: RevokedTokensService,
     private readonly issuer: TokenIssuer,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationSignInService,
   ) {}
 
   async handle({ parameters, ip }: TokenRequest, client: Client): Promise<TokenResponse> {
@@ -54,10 +56,15 @@ export class AuthorizationCodeGrant implements Grant {
 
     const user = await this.users.findById(code.userId);
     if (!user || user.disabled) throw new OAuthError('invalid_grant', INVALID_CODE);
+    // Signed in for an organization: its claims, with the role as it is now; no longer a member, no tokens.
+    const organization = code.organizationId
+      ? await this.organizations.currentClaims(code.organizationId, user.id)
+      : undefined;
+    if (organization === null) throw new OAuthError('invalid_grant', INVALID_CODE);
     const scopes = await this.scopes.decideForToken(code.scope, client, user);
-    const signIn = { authTime: code.authTime, amr: code.amr, sid: code.sid };
+    const signIn = { authTime: code.authTime, amr: code.amr, sid: code.sid, org: organization };
     const refreshToken = client.grantTypes.includes('refresh_token')
-      ? await this.refreshTokens.startFamily(client, user.id, scopes, signIn)
+      ? await this.refreshTokens.startFamily(client, user.id, scopes, { ...signIn, organizationId: organization?.id })
       : undefined;
     const response = await this.issuer.issue({
       grant: this.type,
