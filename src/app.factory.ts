@@ -22,6 +22,7 @@ import { servePortal } from './portal/serve-portal';
 import { enforceHandlerDeadline } from './security/handler-deadline';
 import { applyHttpHardening } from './security/http-hardening';
 import { limitJsonDepth } from './security/json-depth-limit';
+import { serverTimeouts } from './security/server-timeouts';
 import { setupSwagger } from './swagger/setup-swagger';
 import { refuseOtherContentTypesOnOAuthEndpoints } from './tokens/oauth-content-type';
 
@@ -43,8 +44,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     childLoggerFactory: lazyChildLoggers(logger),
     trustProxy: config.trustProxy,
     bodyLimit: ONE_MEBIBYTE,
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
+    ...serverTimeouts(config.http),
     return503OnClosing: true,
     genReqId: requestIdFor,
     // A bad percent-escape in the path or an over-long path parameter is answered by Fastify before any

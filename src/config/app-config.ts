@@ -26,6 +26,7 @@ export class AppConfig {
   readonly redisKeyPrefix!: string;
   readonly bruteForce!: BruteForceConfig;
   readonly rateLimit!: RateLimitConfig;
+  readonly http!: HttpTimeouts;
   readonly requestTimeoutMs!: number;
   readonly shutdownDrainMs!: number;
   readonly identityProviderTimeoutMs!: number;
@@ -54,6 +55,13 @@ export interface BruteForceConfig {
   baseDelayMs: number;
   maxDelayMs: number;
   resetSeconds: number;
+}
+
+/** How long a client may take to send a request, and to stay idle between two (see security/server-timeouts.ts). */
+export interface HttpTimeouts {
+  headersTimeoutMs: number;
+  receiveTimeoutMs: number;
+  keepAliveTimeoutMs: number;
 }
 
 export interface RateLimitConfig {

@@ -222,6 +222,30 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_PORTAL_PER_ADDRESS: number = 600;
 
+  /**
+   * Slow clients (slowloris): the request headers must arrive within HTTP_HEADERS_TIMEOUT_MS and the whole
+   * request, body included, within HTTP_RECEIVE_TIMEOUT_MS, or the connection is closed (408); an idle
+   * kept-alive connection is closed after HTTP_KEEP_ALIVE_TIMEOUT_MS. An OAuth request is a few hundred
+   * bytes: seconds are plenty.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  HTTP_HEADERS_TIMEOUT_MS: number = 10_000;
+
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  HTTP_RECEIVE_TIMEOUT_MS: number = 15_000;
+
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5_000;
+
   /** A request still unanswered after this long gets 503 instead of hanging. */
   @IsOptional()
   @IsInt()

@@ -22,6 +22,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       `Invalid configuration: ${firstError.property} ${stripProperty(reason, firstError.property)}${shown}`,
     );
   }
+  if (parsed.HTTP_HEADERS_TIMEOUT_MS > parsed.HTTP_RECEIVE_TIMEOUT_MS) {
+    // Node refuses a headers timeout longer than the whole request's: say so in our words, at start.
+    throw new ConfigError(
+      'Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_RECEIVE_TIMEOUT_MS (the headers are part of the request)',
+    );
+  }
   const database = parseDatabaseUrl(parsed.DATABASE_URL);
   const dataDirectory =
     parsed.DATA_DIR ?? (database.type === 'sqlite' && database.path !== ':memory:' ? dirname(database.path) : 'data');
@@ -71,6 +77,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       oauthPerClient: parsed.RATE_LIMIT_OAUTH_PER_CLIENT,
       signupPerAddress: parsed.RATE_LIMIT_SIGNUP_PER_ADDRESS,
       portalPerAddress: parsed.RATE_LIMIT_PORTAL_PER_ADDRESS,
+    },
+    http: {
+      headersTimeoutMs: parsed.HTTP_HEADERS_TIMEOUT_MS,
+      receiveTimeoutMs: parsed.HTTP_RECEIVE_TIMEOUT_MS,
+      keepAliveTimeoutMs: parsed.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
     requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
     shutdownDrainMs: parsed.SHUTDOWN_DRAIN_MS,

@@ -5,6 +5,7 @@ import { DomainError, NotFoundError } from '../common/errors/domain.error';
 import { AllExceptionsFilter } from '../common/filters/all-exceptions.filter';
 import { AppConfig } from '../config/app-config';
 import { Readiness } from '../health/readiness.service';
+import { serverTimeouts } from '../security/server-timeouts';
 import { MetricsService } from './metrics.service';
 
 const PROMETHEUS_TEXT = 'text/plain; version=0.0.4; charset=utf-8';
@@ -30,7 +31,7 @@ export class ManagementServer implements OnModuleDestroy {
 
   /** Starts listening; resolves with its base URL (e.g. http://127.0.0.1:9000). */
   async listen(): Promise<string> {
-    const server = fastify({ logger: false });
+    const server = fastify({ logger: false, ...serverTimeouts(this.config.http) });
     this.server = server;
     const errors = new AllExceptionsFilter(this.config);
     server.setErrorHandler((error, request, reply) => errors.reply(error, request, reply));
