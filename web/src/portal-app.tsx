@@ -13,6 +13,8 @@ import { AppPage } from './pages/app-page';
 import { AppsPage } from './pages/apps-page';
 import { NewAppPage } from './pages/new-app-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { OrgPage } from './pages/orgs/org-page';
+import { OrgsPage } from './pages/orgs/orgs-page';
 import { createQueryClient } from './query-client';
 
 /** The signed-in portal: developer pages for everyone, the Admin section only with the admin scope. */
@@ -28,6 +30,9 @@ export function PortalApp({ context }: { context: PortalContextValue }) {
               <Route path="apps" element={<AppsPage />} />
               <Route path="apps/new" element={<NewAppPage />} />
               <Route path="apps/:clientId" element={<AppPage />} />
+              <Route path="orgs" element={<OrgsPage />} />
+              <Route path="orgs/:key" element={<OrgPage />} />
+              <Route path="orgs/:key/apps/new" element={<NewAppPage />} />
               <Route path="account" element={<AccountPage />} />
               {context.isAdmin && (
                 <Route path="admin">

@@ -85,3 +85,62 @@ export interface ServerMetadata {
   grant_types_supported: string[];
   scopes_supported: string[];
 }
+
+/** Organizations (contract "Organizations"): roles, as the server names them. */
+export const ORGANIZATION_ROLES = ['owner', 'admin', 'member'] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+export interface Organization {
+  id: string;
+  key: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One of the caller's organizations, with the caller's role in it. */
+export interface MyOrganization extends Organization {
+  role: OrganizationRole;
+}
+
+export interface OrganizationMember {
+  user_id: string;
+  email: string;
+  name: string | null;
+  role: OrganizationRole;
+  created_at: string;
+}
+
+/** An external identity linked to the signed-in user (GET /users/me/identities). */
+export interface LinkedIdentity {
+  id: string;
+  provider: string;
+  subject: string;
+  email: string | null;
+  created_at: string;
+}
+
+/** A client the signed-in user allowed, and the scopes allowed (GET /users/me/consents). */
+export interface Consent {
+  client_id: string;
+  client_name?: string;
+  scopes: string[];
+  created_at?: string;
+}
+
+export const IDENTITY_PROVIDER_TYPES = ['oidc', 'facebook'] as const;
+export type IdentityProviderType = (typeof IDENTITY_PROVIDER_TYPES)[number];
+
+export interface IdentityProvider {
+  alias: string;
+  type: IdentityProviderType;
+  issuer: string | null;
+  jwks_uri: string | null;
+  audiences: string[];
+  create_users: boolean;
+  app_id: string | null;
+  has_app_secret: boolean;
+  graph_api_url: string | null;
+  created_at: string;
+  updated_at: string;
+}

@@ -4,7 +4,7 @@ import { type PendingSignIn, savePendingSignIn, takePendingSignIn } from './pend
 import { randomToken, s256Challenge } from './pkce';
 
 /** What the portal asks for; `admin` is added for admins only (asking without being one is invalid_scope). */
-export const PORTAL_SCOPES = ['openid', 'profile', 'clients:read', 'clients:write'];
+export const PORTAL_SCOPES = ['openid', 'profile', 'clients:read', 'clients:write', 'orgs:read', 'orgs:write'];
 export const ADMIN_SCOPE = 'admin';
 
 /** Renew this long before expiry, so a request never leaves with an expired token. */

@@ -5,6 +5,7 @@ import { usePortal } from '../api/api-context';
 
 const DEVELOPER_LINKS = [
   { to: '/apps', label: 'My apps' },
+  { to: '/orgs', label: 'My organizations' },
   { to: '/account', label: 'My account' },
 ];
 

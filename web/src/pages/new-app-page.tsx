@@ -1,6 +1,6 @@
 import { Button, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { usePortal } from '../api/api-context';
 import type { ClientWithSecret } from '../api/types';
 import { appBody } from '../components/app-body';
@@ -16,14 +16,25 @@ const NEW_APP: AppFormValues = {
   redirect_uris: [],
 };
 
-/** "New application": the form, then the Client ID and the Client secret, shown this once. */
+/**
+ * "New application": the form, then the Client ID and the Client secret, shown this once. Under
+ * /orgs/:key/ the app belongs to that organization (POST /orgs/{key}/clients) instead of the person.
+ */
 export function NewAppPage() {
   const { api, metadata } = usePortal();
   const queryClient = useQueryClient();
+  const organizationKey = useParams().key;
+  const organizationPath = organizationKey === undefined ? undefined : `/orgs/${encodeURIComponent(organizationKey)}`;
   const create = useMutation({
     mutationFn: (values: AppFormValues) =>
-      api.request<ClientWithSecret>('/clients', { method: 'POST', body: appBody(values, 'create') }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clients'] }),
+      api.request<ClientWithSecret>(organizationPath === undefined ? '/clients' : `${organizationPath}/clients`, {
+        method: 'POST',
+        body: appBody(values, 'create'),
+      }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: organizationPath === undefined ? ['clients'] : [`${organizationPath}/clients`],
+      }),
   });
 
   if (create.data) {
@@ -32,15 +43,23 @@ export function NewAppPage() {
       <Stack maw={720}>
         <Title order={2}>{app.name} is ready</Title>
         <SecretReveal clientId={app.client_id} clientSecret={app.client_secret} />
-        <Button component={Link} to={`/apps/${encodeURIComponent(app.client_id)}`} w="fit-content">
-          Go to the app
-        </Button>
+        {organizationPath === undefined ? (
+          <Button component={Link} to={`/apps/${encodeURIComponent(app.client_id)}`} w="fit-content">
+            Go to the app
+          </Button>
+        ) : (
+          <Button component={Link} to={organizationPath} w="fit-content">
+            Back to the organization
+          </Button>
+        )}
       </Stack>
     );
   }
   return (
     <Stack>
-      <Title order={2}>New application</Title>
+      <Title order={2}>
+        {organizationKey === undefined ? 'New application' : `New application for ${organizationKey}`}
+      </Title>
       <ErrorAlert error={create.error} title="The app was not created" />
       <AppForm
         mode="create"
