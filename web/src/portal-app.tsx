@@ -6,7 +6,9 @@ import { Layout } from './components/layout';
 import { AccountPage } from './pages/account-page';
 import { AdminAuditPage } from './pages/admin/admin-audit-page';
 import { AdminClientsPage } from './pages/admin/admin-clients-page';
+import { AdminIdentityProvidersPage } from './pages/admin/admin-identity-providers-page';
 import { AdminKeysPage } from './pages/admin/admin-keys-page';
+import { AdminOrgsPage } from './pages/admin/admin-orgs-page';
 import { AdminScopesPage } from './pages/admin/admin-scopes-page';
 import { AdminUsersPage } from './pages/admin/admin-users-page';
 import { AppPage } from './pages/app-page';
@@ -42,6 +44,8 @@ export function PortalApp({ context }: { context: PortalContextValue }) {
                   <Route path="scopes" element={<AdminScopesPage />} />
                   <Route path="audit" element={<AdminAuditPage />} />
                   <Route path="keys" element={<AdminKeysPage />} />
+                  <Route path="identity-providers" element={<AdminIdentityProvidersPage />} />
+                  <Route path="orgs" element={<AdminOrgsPage />} />
                 </Route>
               )}
               <Route path="*" element={<NotFoundPage />} />

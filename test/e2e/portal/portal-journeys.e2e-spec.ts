@@ -1,82 +1,20 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { aUser, HARNESS_ADMIN, signIn, type TestUser } from '../../factories';
-import { startTestApp, type TestApp } from '../../support/test-app';
-import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  DESKTOP,
-  freePort,
-  screenshots,
-  seriousAccessibilityViolations,
-} from './portal-browser';
+import { usePortalSession } from './portal-session';
 
 /** The portal in Chromium against the real server: what a person does, checked through the API too. */
 describe('the portal in a browser', () => {
   jest.setTimeout(120_000);
-
-  let server: TestApp;
-  let profile: string;
-  let context: BrowserContext;
-  let page: Page;
-  const policyViolations: string[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-    const port = await freePort();
-    // The portal client's redirect URI is <ISSUER>/portal/callback: the issuer is this very server.
-    server = await startTestApp(
-      {
-        ISSUER: `http://127.0.0.1:${port}`,
-        BRUTE_FORCE_FREE_ATTEMPTS: '0',
-        BRUTE_FORCE_BASE_DELAY_MS: '0',
-        BRUTE_FORCE_LOCK_AFTER: '3',
-      },
-      { port },
-    );
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: DESKTOP,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
-    });
+  const portal = usePortalSession({
+    BRUTE_FORCE_FREE_ATTEMPTS: '0',
+    BRUTE_FORCE_BASE_DELAY_MS: '0',
+    BRUTE_FORCE_LOCK_AFTER: '3',
   });
-
-  afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    expect(policyViolations).toEqual([]);
-    // The next person signs in afresh: no single sign-on session carried over.
-    await context.clearCookies();
-  });
-
-  const signInThroughPortal = async (user: { email: string; password: string }): Promise<void> => {
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My apps' }).waitFor();
-  };
-
-  const checkPage = async (name: string): Promise<void> => {
-    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
-    await screenshots(page, name);
-  };
+  const signInThroughPortal = (user: { email: string; password: string }) => portal.signInThroughPortal(user);
+  const checkPage = (name: string) => portal.checkPage(name);
 
   const clientCredentialsStatus = async (clientId: string, secret: string): Promise<number> =>
     (
-      await server.http
+      await portal.server.http
         .post('/oauth/token')
         .auth(clientId, secret)
         .type('form')
@@ -84,6 +22,7 @@ describe('the portal in a browser', () => {
     ).status;
 
   it('a developer signs in, creates an app and reads its secret once, tries a token, rotates and deletes', async () => {
+    const { page, server } = portal;
     const developer = await aUser(server);
     await signInThroughPortal(developer);
     await page.getByText('No apps yet').waitFor();
@@ -133,6 +72,7 @@ describe('the portal in a browser', () => {
   });
 
   it('a non-admin never sees the Admin section, and the API answers 403 when forced', async () => {
+    const { page, server } = portal;
     const person = await aUser(server);
     await signInThroughPortal(person);
     await expect(page.getByRole('link', { name: 'Users' }).count()).resolves.toBe(0);
@@ -145,6 +85,7 @@ describe('the portal in a browser', () => {
   });
 
   it('an admin disables one user and lifts another user’s lockout', async () => {
+    const { page, server } = portal;
     const disabled = await aUser(server);
     const locked: TestUser = await aUser(server);
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -144,3 +144,9 @@ export interface IdentityProvider {
   created_at: string;
   updated_at: string;
 }
+
+/** An organization in the admin console: with how many members and apps it has. */
+export interface AdminOrganization extends Organization {
+  member_count: number;
+  client_count: number;
+}

@@ -15,6 +15,8 @@ const ADMIN_LINKS = [
   { to: '/admin/scopes', label: 'Scopes' },
   { to: '/admin/audit', label: 'Audit log' },
   { to: '/admin/keys', label: 'Signing keys' },
+  { to: '/admin/identity-providers', label: 'Identity providers' },
+  { to: '/admin/orgs', label: 'Organizations' },
 ];
 
 /** Header, navigation (a drawer-like list on a phone) and the page. */
