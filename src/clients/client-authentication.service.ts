@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { secretMatchesHash } from '../common/crypto/secrets';
 import { OAuthError } from '../common/errors/oauth.error';
-import type { PresentedClientCredentials } from './client-basic.strategy';
+import type { PresentedClientCredentials } from './client-basic-credentials';
 import type { Client } from './client.entity';
 import { ClientsService } from './clients.service';
 

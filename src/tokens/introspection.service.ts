@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessTokenVerifier } from '../auth/access-token-verifier.service';
-import type { PresentedClientCredentials } from '../clients/client-basic.strategy';
+import type { PresentedClientCredentials } from '../clients/client-basic-credentials';
 import { ClientAuthenticationService } from '../clients/client-authentication.service';
 import { Client } from '../clients/client.entity';
 import { OAuthError } from '../common/errors/oauth.error';

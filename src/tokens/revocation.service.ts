@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessTokenVerifier } from '../auth/access-token-verifier.service';
 import { AuditService } from '../audit/audit.service';
-import type { PresentedClientCredentials } from '../clients/client-basic.strategy';
+import type { PresentedClientCredentials } from '../clients/client-basic-credentials';
 import { ClientAuthenticationService } from '../clients/client-authentication.service';
 import type { Client } from '../clients/client.entity';
 import { RevokedTokensService } from './keys/revoked-tokens.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PresentedClientCredentials } from '../clients/client-basic.strategy';
+import type { PresentedClientCredentials } from '../clients/client-basic-credentials';
 import { ClientAuthenticationService } from '../clients/client-authentication.service';
 import { OAuthError } from '../common/errors/oauth.error';
 import { GrantRegistry } from './grants/grant-registry';
