@@ -13,7 +13,7 @@ import { OrganizationMember } from './src/organizations/organization-member.enti
 import { Organization } from './src/organizations/organization.entity';
 import { TokenCutoff } from './src/revocation/token-cutoff.entity';
 import { Scope } from './src/scopes/scope.entity';
-import { RefreshToken } from './src/tokens/refresh-token.entity';
+import { RefreshToken } from './src/refresh-tokens/refresh-token.entity';
 import { RevokedAccessToken } from './src/tokens/revoked-access-token.entity';
 import { SigningKey } from './src/tokens/signing-key.entity';
 import { AccountToken } from './src/users/account/account-token.entity';

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { checkClientRedirects, checkClientScopes, checkGrantTypes } from '../client-registration/client-rules';
-import { Client } from '../clients/client.entity';
-import { ClientsService } from '../clients/clients.service';
+import type { Client } from '../clients/client.entity';
+import { ClientChanges, ClientsRepository } from '../clients/clients.repository';
 import { NotFoundError } from '../common/errors/domain.error';
 import type { Page } from '../common/pagination/pagination.dto';
 import { AppConfig } from '../config/app-config';
+import { RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.repository';
 import { ScopesService } from '../scopes/scopes.service';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import type { AdminClientQuery, UpdateClientByAdminDto } from './dto/admin-client.dto';
 
 export interface ClientWithOwner {
@@ -21,9 +21,9 @@ export interface ClientWithOwner {
 @Injectable()
 export class AdminClientsService {
   constructor(
-    @InjectRepository(Client) private readonly clients: Repository<Client>,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly clientsService: ClientsService,
+    private readonly clients: ClientsRepository,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly scopes: ScopesService,
     private readonly audit: AuditService,
     private readonly cutoffs: TokenCutoffs,
@@ -31,17 +31,16 @@ export class AdminClientsService {
   ) {}
 
   async list(query: AdminClientQuery): Promise<Page<ClientWithOwner>> {
-    const [clients, total] = await this.clients.findAndCount({
-      where: query.owner ? { ownerId: query.owner } : {},
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
+    const { items, total } = await this.clients.list({
+      ownerId: query.owner || undefined,
+      limit: query.limit,
+      offset: query.offset,
     });
-    return { items: await this.withOwners(clients), total };
+    return { items: await this.withOwners(items), total };
   }
 
   async get(clientId: string): Promise<ClientWithOwner> {
-    const client = await this.clients.findOneBy({ clientId });
+    const client = await this.clients.findByClientId(clientId);
     if (!client) throw new NotFoundError('Client');
     const [withOwner] = await this.withOwners([client]);
     return withOwner;
@@ -51,7 +50,7 @@ export class AdminClientsService {
     const { client } = await this.get(clientId);
     if (body.grant_types) checkGrantTypes(body.grant_types, client.confidential);
     if (body.scopes) checkClientScopes(body.scopes, await this.scopes.findByNames(body.scopes), true);
-    const changes: Partial<Client> = {};
+    const changes: ClientChanges = {};
     if (body.name !== undefined) changes.name = body.name;
     if (body.grant_types) changes.grantTypes = body.grant_types;
     if (body.scopes) changes.scopes = body.scopes;
@@ -64,9 +63,9 @@ export class AdminClientsService {
     if (body.access_token_ttl !== undefined) changes.accessTokenTtlSeconds = body.access_token_ttl;
     if (body.refresh_token_ttl !== undefined) changes.refreshTokenTtlSeconds = body.refresh_token_ttl;
     if (Object.keys(changes).length === 0) return this.get(clientId);
-    await this.clients.update({ id: client.id }, changes);
+    await this.clients.update(client.id, changes);
     if (body.disabled === true) {
-      await this.clientsService.revokeRefreshTokens(client.id);
+      await this.refreshTokens.revoke({ clientId: client.id });
       await this.cutoffs.cutOffClient(client.clientId);
     }
     await this.audit.record({
@@ -82,8 +81,8 @@ export class AdminClientsService {
 
   async delete(adminId: string, clientId: string, ip?: string): Promise<void> {
     const { client } = await this.get(clientId);
-    await this.clientsService.revokeRefreshTokens(client.id);
-    await this.clients.delete({ id: client.id });
+    await this.refreshTokens.revoke({ clientId: client.id });
+    await this.clients.delete(client.id);
     await this.cutoffs.cutOffClient(client.clientId);
     await this.audit.record({
       type: 'admin.client_deleted',
@@ -97,9 +96,7 @@ export class AdminClientsService {
 
   private async withOwners(clients: Client[]): Promise<ClientWithOwner[]> {
     const ownerIds = [...new Set(clients.map((client) => client.ownerId).filter((id): id is string => id !== null))];
-    const owners = ownerIds.length
-      ? await this.users.find({ select: { id: true, email: true }, where: ownerIds.map((id) => ({ id })) })
-      : [];
+    const owners = await this.users.findEmails(ownerIds);
     const byId = new Map(owners.map((owner) => [owner.id, owner]));
     return clients.map((client) => ({ client, owner: client.ownerId ? (byId.get(client.ownerId) ?? null) : null }));
   }

@@ -1,35 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Client } from '../clients/client.entity';
+import { ClientsRepository } from '../clients/clients.repository';
 import { ConflictError, NotFoundError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
 import { Scope } from '../scopes/scope.entity';
+import { ScopeChanges, ScopesRepository } from '../scopes/scopes.repository';
 import type { CreateScopeDto, UpdateScopeDto } from './dto/admin-scope.dto';
-import { LIKE_ESCAPE, likePattern } from './like-pattern';
 
 /** Scopes are data: admins create, change and delete them. */
 @Injectable()
 export class AdminScopesService {
   constructor(
-    @InjectRepository(Scope) private readonly scopes: Repository<Scope>,
-    @InjectRepository(Client) private readonly clients: Repository<Client>,
+    private readonly scopes: ScopesRepository,
+    private readonly clients: ClientsRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async list(page: PaginationQuery): Promise<Page<Scope>> {
-    const [items, total] = await this.scopes.findAndCount({
-      order: { name: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
-    return { items, total };
+  list(page: PaginationQuery): Promise<Page<Scope>> {
+    return this.scopes.list(page);
   }
 
   async get(name: string): Promise<Scope> {
-    const scope = await this.scopes.findOneBy({ name });
+    const scope = await this.scopes.findByName(name);
     if (!scope) throw new NotFoundError('Scope');
     return scope;
   }
@@ -59,12 +52,12 @@ export class AdminScopesService {
 
   async update(adminId: string, name: string, body: UpdateScopeDto, ip?: string): Promise<Scope> {
     await this.get(name);
-    const changes: Partial<Scope> = {};
+    const changes: ScopeChanges = {};
     if (body.description !== undefined) changes.description = body.description;
     if (body.is_default !== undefined) changes.isDefault = body.is_default;
     if (body.admin_only !== undefined) changes.adminOnly = body.admin_only;
     if (Object.keys(changes).length === 0) return this.get(name);
-    await this.scopes.update({ name }, changes);
+    await this.scopes.update(name, changes);
     await this.audit.record({
       type: 'admin.scope_updated',
       actorUserId: adminId,
@@ -78,23 +71,10 @@ export class AdminScopesService {
   /** A scope still allowed to some client cannot be deleted (409): remove it from those clients first. */
   async delete(adminId: string, name: string, ip?: string): Promise<void> {
     await this.get(name);
-    const users = await this.clientsUsing(name);
+    const users = await this.clients.countAllowedScope(name);
     if (users > 0)
       throw new ConflictError(`Scope "${name}" is allowed to ${users} client(s); remove it from them first`);
-    await this.scopes.delete({ name });
+    await this.scopes.delete(name);
     await this.audit.record({ type: 'admin.scope_deleted', actorUserId: adminId, ip, subject: name });
-  }
-
-  /** Clients store scopes space-delimited: match the name as a whole word, wildcards escaped. */
-  private clientsUsing(name: string): Promise<number> {
-    const word = likePattern(name);
-    return this.clients
-      .createQueryBuilder('client')
-      .where(
-        `(client.scopes = :exact OR client.scopes LIKE :first ESCAPE '${LIKE_ESCAPE}' ` +
-          `OR client.scopes LIKE :last ESCAPE '${LIKE_ESCAPE}' OR client.scopes LIKE :middle ESCAPE '${LIKE_ESCAPE}')`,
-        { exact: name, first: `${word} %`, last: `% ${word}`, middle: `% ${word} %` },
-      )
-      .getCount();
   }
 }

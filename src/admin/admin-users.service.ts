@@ -1,37 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { ConflictError, NotFoundError } from '../common/errors/domain.error';
 import type { Page } from '../common/pagination/pagination.dto';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
+import { UserChanges, UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import type { AdminUserQuery, UpdateUserByAdminDto } from './dto/admin-user.dto';
-import { likePattern, LIKE_ESCAPE } from './like-pattern';
 
 @Injectable()
 export class AdminUsersService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     private readonly audit: AuditService,
     private readonly cutoffs: TokenCutoffs,
   ) {}
 
-  async list(query: AdminUserQuery): Promise<Page<User>> {
-    const builder = this.users.createQueryBuilder('user').orderBy('user.created_at', 'DESC').addOrderBy('user.id');
-    if (query.email) {
-      builder.where(`user.email LIKE :email ESCAPE '${LIKE_ESCAPE}'`, {
-        email: `%${likePattern(query.email.toLowerCase())}%`,
-      });
-    }
-    const [items, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
-    return { items, total };
+  list(query: AdminUserQuery): Promise<Page<User>> {
+    return this.users.list({ limit: query.limit, offset: query.offset, emailContains: query.email });
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.users.findOneBy({ id });
+    const user = await this.users.findById(id);
     if (!user) throw new NotFoundError('User');
     return user;
   }
@@ -42,12 +33,12 @@ export class AdminUsersService {
     if (id === adminId && (body.disabled === true || body.is_admin === false)) {
       throw new ConflictError('An admin cannot disable or remove admin rights from their own account');
     }
-    const changes: Partial<User> = {};
+    const changes: UserChanges = {};
     if (body.disabled !== undefined) changes.disabled = body.disabled;
     if (body.is_admin !== undefined) changes.isAdmin = body.is_admin;
     if (body.name !== undefined) changes.name = body.name;
     if (Object.keys(changes).length === 0) return user;
-    await this.users.update({ id }, changes);
+    await this.users.update(id, changes);
     if (body.disabled === true) await this.usersService.revokeRefreshTokens(id);
     // A disabled or demoted user's access tokens stop working now, on every instance, not at expiry.
     if ((body.disabled === true && !user.disabled) || (body.is_admin === false && user.isAdmin)) {
@@ -67,7 +58,7 @@ export class AdminUsersService {
   async delete(adminId: string, id: string, ip?: string): Promise<void> {
     if (id === adminId) throw new ConflictError('An admin cannot delete their own account');
     const user = await this.get(id);
-    await this.users.delete({ id });
+    await this.users.delete(id);
     await this.cutoffs.cutOffUser(id);
     await this.audit.record({
       type: 'admin.user_deleted',

@@ -1,15 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { BruteForceModule } from '../brute-force/brute-force.module';
-import { Client } from '../clients/client.entity';
 import { ClientsModule } from '../clients/clients.module';
 import { IdentitiesModule } from '../identities/identities.module';
-import { Scope } from '../scopes/scope.entity';
+import { RefreshTokensModule } from '../refresh-tokens/refresh-tokens.module';
 import { ScopesModule } from '../scopes/scopes.module';
 import { OrganizationMembershipsModule } from '../organizations/organization-memberships.module';
 import { KeysModule } from '../tokens/keys/keys.module';
-import { User } from '../users/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminAuditService } from './admin-audit.service';
@@ -33,8 +29,8 @@ import { CurrentAdminGuard } from './current-admin.guard';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Client, Scope, AuditEvent]),
     UsersModule,
+    RefreshTokensModule,
     ClientsModule,
     ScopesModule,
     IdentitiesModule,

@@ -1,13 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEvent } from './audit-event.entity';
+import { AuditEventsRepository } from './audit-events.repository';
 import { AuditService } from './audit.service';
 
 /** Global: every module records security events without importing this one. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent])],
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, AuditEventsRepository],
+  exports: [AuditService, AuditEventsRepository],
 })
 export class AuditModule {}

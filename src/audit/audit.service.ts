@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditEvent } from './audit-event.entity';
+import { AuditEventsRepository } from './audit-events.repository';
 import type { AuditEventType } from './audit-event-type';
 
 export interface AuditRecord {
@@ -40,7 +38,7 @@ interface PendingRow {
 export class AuditService {
   private pending: PendingRow[] = [];
 
-  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+  constructor(private readonly events: AuditEventsRepository) {}
 
   record(event: AuditRecord): Promise<void> {
     const row = new AuditEvent();
@@ -63,10 +61,7 @@ export class AuditService {
     const batch = this.pending.splice(0, MAX_BATCH);
     if (this.pending.length > 0) setImmediate(() => void this.flush());
     try {
-      // An append: no read-before-write (save) and no reload of the rows after it (updateEntity(false)).
-      // The cast: TypeORM's partial type cannot express a simple-json column.
-      const rows = batch.map(({ row }) => row) as QueryDeepPartialEntity<AuditEvent>[];
-      await this.events.createQueryBuilder().insert().values(rows).updateEntity(false).execute();
+      await this.events.append(batch.map(({ row }) => row));
       for (const { written } of batch) written();
     } catch (error) {
       for (const { failed } of batch) failed(error);

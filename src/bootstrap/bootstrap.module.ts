@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Client } from '../clients/client.entity';
-import { User } from '../users/user.entity';
+import { ClientsModule } from '../clients/clients.module';
 import { UsersModule } from '../users/users.module';
 import { BootstrapService } from './bootstrap.service';
 
 @Module({
-  imports: [UsersModule, TypeOrmModule.forFeature([User, Client])],
+  imports: [UsersModule, ClientsModule],
   providers: [BootstrapService],
 })
 export class BootstrapModule {}

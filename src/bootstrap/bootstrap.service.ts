@@ -1,12 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { Client } from '../clients/client.entity';
+import { ClientsRepository } from '../clients/clients.repository';
 import { generateSecret } from '../common/crypto/secrets';
 import { ConflictError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { AppConfig } from '../config/app-config';
-import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { writeInitialAdminPassword } from './initial-admin-password';
 import { UsersService } from '../users/users.service';
 
@@ -46,8 +45,8 @@ export class BootstrapService implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly users: UsersService,
-    @InjectRepository(User) private readonly userRows: Repository<User>,
-    @InjectRepository(Client) private readonly clients: Repository<Client>,
+    private readonly userRows: UsersRepository,
+    private readonly clients: ClientsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,7 +56,7 @@ export class BootstrapService implements OnApplicationBootstrap {
 
   async ensurePortalClient(): Promise<void> {
     const clientId = this.config.portalClientId;
-    const existing = await this.clients.findOneBy({ clientId });
+    const existing = await this.clients.findByClientId(clientId);
     if (existing) {
       await this.upgradePortalClient(existing);
       return;
@@ -94,14 +93,11 @@ export class BootstrapService implements OnApplicationBootstrap {
       redirectUris.length === portal.redirectUris.length &&
       postLogoutRedirectUris.length === portal.postLogoutRedirectUris.length;
     if (upToDate) return;
-    await this.clients.update(
-      { id: portal.id },
-      { firstParty: true, grantTypes, redirectUris, postLogoutRedirectUris },
-    );
+    await this.clients.update(portal.id, { firstParty: true, grantTypes, redirectUris, postLogoutRedirectUris });
   }
 
   async ensureFirstAdmin(): Promise<void> {
-    if (await this.userRows.existsBy({ isAdmin: true })) return;
+    if (await this.userRows.anAdminExists()) return;
     const email = this.config.admin.email ?? FALLBACK_ADMIN_EMAIL;
     const generated = this.config.admin.password === undefined;
     const password = this.config.admin.password ?? generateSecret();

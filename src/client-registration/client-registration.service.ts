@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { Client } from '../clients/client.entity';
-import { ClientsService } from '../clients/clients.service';
+import { ClientChanges, ClientsRepository } from '../clients/clients.repository';
 import { generateIdentifier, generateSecret, sha256Hex } from '../common/crypto/secrets';
 import { DomainError, NotFoundError } from '../common/errors/domain.error';
 import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.repository';
 import { ScopesService } from '../scopes/scopes.service';
 import { AppConfig } from '../config/app-config';
 import { checkClientRedirects, checkClientScopes, checkGrantTypes, DEFAULT_GRANT_TYPES } from './client-rules';
@@ -24,8 +23,8 @@ export interface ClientWithSecret {
 @Injectable()
 export class ClientRegistrationService {
   constructor(
-    @InjectRepository(Client) private readonly clients: Repository<Client>,
-    private readonly clientsService: ClientsService,
+    private readonly clients: ClientsRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly scopes: ScopesService,
     private readonly audit: AuditService,
     private readonly cutoffs: TokenCutoffs,
@@ -46,14 +45,8 @@ export class ClientRegistrationService {
     return this.insert({ ownerId: null, organizationId }, actorUserId, body, ip);
   }
 
-  async listForOrganization(organizationId: string, page: PaginationQuery): Promise<Page<Client>> {
-    const [items, total] = await this.clients.findAndCount({
-      where: { organizationId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
-    return { items, total };
+  listForOrganization(organizationId: string, page: PaginationQuery): Promise<Page<Client>> {
+    return this.clients.list({ organizationId, limit: page.limit, offset: page.offset });
   }
 
   private async insert(
@@ -99,21 +92,17 @@ export class ClientRegistrationService {
         ...(owner.organizationId ? { organization_id: owner.organizationId } : {}),
       },
     });
-    return { client: await this.clients.findOneByOrFail({ id: client.id }), secret };
+    const stored = await this.clients.findById(client.id);
+    if (!stored) throw new NotFoundError('Client');
+    return { client: stored, secret };
   }
 
-  async list(ownerId: string, page: PaginationQuery): Promise<Page<Client>> {
-    const [items, total] = await this.clients.findAndCount({
-      where: { ownerId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
-    return { items, total };
+  list(ownerId: string, page: PaginationQuery): Promise<Page<Client>> {
+    return this.clients.list({ ownerId, limit: page.limit, offset: page.offset });
   }
 
   async getOwn(ownerId: string, clientId: string): Promise<Client> {
-    const client = await this.clients.findOneBy({ clientId, ownerId });
+    const client = await this.clients.findByClientId(clientId, ownerId);
     // 404, not 403: someone else's app is indistinguishable from no app.
     if (!client) throw new NotFoundError('Client');
     return client;
@@ -123,7 +112,7 @@ export class ClientRegistrationService {
     const client = await this.getOwn(ownerId, clientId);
     if (body.grant_types) checkGrantTypes(body.grant_types, client.confidential);
     if (body.scopes) checkClientScopes(body.scopes, await this.scopes.findByNames(body.scopes), false);
-    const changes: Partial<Client> = {};
+    const changes: ClientChanges = {};
     if (body.name !== undefined) changes.name = body.name;
     if (body.grant_types) changes.grantTypes = body.grant_types;
     if (body.scopes) changes.scopes = body.scopes;
@@ -131,8 +120,7 @@ export class ClientRegistrationService {
     if (body.post_logout_redirect_uris) changes.postLogoutRedirectUris = body.post_logout_redirect_uris;
     checkClientRedirects({ ...client, ...changes }, this.issuerIsHttp());
     if (Object.keys(changes).length > 0) {
-      // Only the changed columns: a concurrent secret rotation is never overwritten with a stale hash.
-      await this.clients.update({ id: client.id, ownerId }, changes);
+      await this.clients.update(client.id, changes, ownerId);
       await this.audit.record({
         type: 'client.updated',
         actorUserId: ownerId,
@@ -158,8 +146,9 @@ export class ClientRegistrationService {
     const client = await this.getOwn(ownerId, clientId);
     if (!client.confidential) throw new DomainError('bad_request', 'A public client has no secret to rotate');
     const secret = generateSecret();
-    const result = await this.clients.update({ id: client.id, ownerId }, { secretHash: sha256Hex(secret) });
-    if (!result.affected) throw new NotFoundError('Client');
+    if (!(await this.clients.update(client.id, { secretHash: sha256Hex(secret) }, ownerId))) {
+      throw new NotFoundError('Client');
+    }
     await this.audit.record({
       type: 'client.secret_rotated',
       actorUserId: ownerId,
@@ -173,8 +162,8 @@ export class ClientRegistrationService {
   /** Revokes the client's refresh tokens, then deletes it (its tokens cascade with it). */
   async delete(ownerId: string, clientId: string, ip?: string): Promise<void> {
     const client = await this.getOwn(ownerId, clientId);
-    await this.clientsService.revokeRefreshTokens(client.id);
-    await this.clients.delete({ id: client.id, ownerId });
+    await this.refreshTokens.revoke({ clientId: client.id });
+    await this.clients.delete(client.id, ownerId);
     await this.cutoffs.cutOffClient(client.clientId);
     await this.audit.record({
       type: 'client.deleted',

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RefreshToken } from '../tokens/refresh-token.entity';
 import { Client } from './client.entity';
+import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Client, RefreshToken])],
-  providers: [ClientsService],
-  exports: [ClientsService, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([Client])],
+  providers: [ClientsRepository, ClientsService],
+  exports: [ClientsRepository, ClientsService],
 })
 export class ClientsModule {}

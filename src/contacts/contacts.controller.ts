@@ -78,7 +78,7 @@ export class ContactsController {
   @ApiParam(ID_PARAM)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrorResponses(404)
-  async remove(@CurrentUser() userId: string, @Param('id') id: string): Promise<void> {
-    await this.contacts.remove(userId, id);
+  async delete(@CurrentUser() userId: string, @Param('id') id: string): Promise<void> {
+    await this.contacts.delete(userId, id);
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isMysql, withNamedLock } from './dialect';
 
 const MIGRATION_LOCK = 'oauth_server_migrations';
 
@@ -7,22 +8,8 @@ const MIGRATION_LOCK = 'oauth_server_migrations';
  * the second waits and then finds nothing to do.
  */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'mysql') return runSqliteMigrations(dataSource);
-  const runner = dataSource.createQueryRunner();
-  try {
-    await runner.connect();
-    const [{ locked }] = (await runner.query('SELECT GET_LOCK(?, 60) AS locked', [MIGRATION_LOCK])) as {
-      locked: number;
-    }[];
-    if (Number(locked) !== 1) throw new Error('Timed out waiting for the migration lock held by another instance');
-    try {
-      await dataSource.runMigrations({ transaction: 'none' });
-    } finally {
-      await runner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
-    }
-  } finally {
-    await runner.release();
-  }
+  if (!isMysql(dataSource)) return runSqliteMigrations(dataSource);
+  await withNamedLock(dataSource, MIGRATION_LOCK, 60, () => dataSource.runMigrations({ transaction: 'none' }));
 }
 
 /**

@@ -5,6 +5,7 @@ import { BruteForceModule } from '../brute-force/brute-force.module';
 import { ClientsModule } from '../clients/clients.module';
 import { IdTokensModule } from '../oidc/id-tokens.module';
 import { OrganizationMembershipsModule } from '../organizations/organization-memberships.module';
+import { RefreshTokensModule } from '../refresh-tokens/refresh-tokens.module';
 import { ScopesModule } from '../scopes/scopes.module';
 import { UsersModule } from '../users/users.module';
 import { AuthorizeController } from './authorize/authorize.controller';
@@ -32,6 +33,7 @@ import { PasswordSignInService } from './sign-in/password-sign-in.service';
     ClientsModule,
     IdTokensModule,
     OrganizationMembershipsModule,
+    RefreshTokensModule,
     ScopesModule,
     UsersModule,
   ],

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import type { Client } from '../clients/client.entity';
-import { onEntityChange } from '../common/cache/on-entity-change';
 import { TtlCache } from '../common/cache/ttl-cache';
 import type { User } from '../users/user.entity';
 import { decideScopes, parseScopeParameter } from './scope-decision';
-import { Scope } from './scope.entity';
+import type { Scope } from './scope.entity';
+import { ScopesRepository } from './scopes.repository';
 
 /**
  * How long the scope catalogue is served from memory for token decisions. A change through this instance
@@ -21,8 +19,8 @@ export class ScopesService {
   // Every token request decides scopes: the (small, admin-managed) table is read once per few seconds.
   private readonly catalogue = new TtlCache<ReadonlyMap<string, Scope>>(SCOPE_CACHE_TTL_MS, 1);
 
-  constructor(@InjectRepository(Scope) private readonly scopes: Repository<Scope>) {
-    onEntityChange(scopes.manager.connection, [Scope], () => this.catalogue.clear());
+  constructor(private readonly scopes: ScopesRepository) {
+    scopes.onChange(() => this.catalogue.clear());
   }
 
   parseScopeParameter(raw: string | undefined): string[] | undefined {
@@ -32,7 +30,7 @@ export class ScopesService {
   /** Throws OAuthError('invalid_scope') naming the first scope that cannot be granted. */
   async decideForToken(requested: string[] | undefined, client: Client, user: User | null): Promise<string[]> {
     const catalogue = await this.catalogue.getOrLoad(CATALOGUE, async () => {
-      const rows = await this.scopes.find();
+      const rows = await this.scopes.findAll();
       return new Map(rows.map((scope) => [scope.name, scope]));
     });
     // Requested scopes outside the client's list are looked up too, so the error says which rule failed.
@@ -42,14 +40,14 @@ export class ScopesService {
   }
 
   findAll(): Promise<Scope[]> {
-    return this.scopes.find({ order: { name: 'ASC' } });
+    return this.scopes.findAll();
   }
 
   findByNames(names: readonly string[]): Promise<Scope[]> {
-    return names.length > 0 ? this.scopes.findBy({ name: In([...names]) }) : Promise.resolve([]);
+    return this.scopes.findByNames(names);
   }
 
   findDefaults(): Promise<Scope[]> {
-    return this.scopes.find({ where: { isDefault: true }, order: { name: 'ASC' } });
+    return this.scopes.findDefaults();
   }
 }

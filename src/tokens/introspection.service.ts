@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AccessTokenVerifier } from '../auth/access-token-verifier.service';
 import type { PresentedClientCredentials } from '../clients/client-basic-credentials';
 import { ClientAuthenticationService } from '../clients/client-authentication.service';
-import { Client } from '../clients/client.entity';
+import type { Client } from '../clients/client.entity';
+import { ClientsRepository } from '../clients/clients.repository';
 import { OAuthError } from '../common/errors/oauth.error';
 import { AppConfig } from '../config/app-config';
 import { organizationClaimSet } from '../organizations/organization-claims';
@@ -50,7 +49,7 @@ export class IntrospectionService {
     private readonly refreshTokens: RefreshTokensService,
     private readonly users: UsersService,
     private readonly organizations: OrganizationSignInService,
-    @InjectRepository(Client) private readonly clients: Repository<Client>,
+    private readonly clients: ClientsRepository,
   ) {}
 
   async introspect(body: unknown, basic: PresentedClientCredentials | undefined): Promise<IntrospectionResponse> {
@@ -105,10 +104,7 @@ export class IntrospectionService {
     const row = await this.refreshTokens.findByToken(token);
     const live = row && !row.usedAt && !row.revokedAt && row.expiresAt.getTime() > Date.now();
     if (!live || !(caller.canIntrospect || row.clientId === caller.id)) return INACTIVE;
-    const [owner, user] = await Promise.all([
-      this.clients.findOneBy({ id: row.clientId }),
-      this.users.findById(row.userId),
-    ]);
+    const [owner, user] = await Promise.all([this.clients.findById(row.clientId), this.users.findById(row.userId)]);
     if (!owner || owner.disabled || !user || user.disabled) return INACTIVE;
     const organization = row.organizationId
       ? await this.organizations.currentClaims(row.organizationId, user.id)

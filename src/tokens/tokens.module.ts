@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { BruteForceModule } from '../brute-force/brute-force.module';
 import { ClientAuthenticationModule } from '../clients/client-authentication.module';
 import { ScopesModule } from '../scopes/scopes.module';
 import { AuthModule } from '../auth/auth.module';
-import { Client } from '../clients/client.entity';
+import { ClientsModule } from '../clients/clients.module';
 import { IdentitiesModule } from '../identities/identities.module';
 import { IdTokensModule } from '../oidc/id-tokens.module';
 import { OrganizationMembershipsModule } from '../organizations/organization-memberships.module';
@@ -20,7 +19,7 @@ import { IntrospectionController } from './introspection.controller';
 import { IntrospectionService } from './introspection.service';
 import { KeysModule } from './keys/keys.module';
 import { MetadataService } from './metadata.service';
-import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokensModule } from '../refresh-tokens/refresh-tokens.module';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { RevocationController } from './revocation.controller';
 import { RevocationService } from './revocation.service';
@@ -32,7 +31,8 @@ import { WellKnownController } from './well-known.controller';
 /** The token endpoint and its grants, revocation, introspection, JWKS and metadata. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([RefreshToken, Client]),
+    ClientsModule,
+    RefreshTokensModule,
     KeysModule,
     AuthModule,
     ClientAuthenticationModule,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
-import { RefreshToken } from '../tokens/refresh-token.entity';
+import { RefreshTokensModule } from '../refresh-tokens/refresh-tokens.module';
 import { AccountController } from './account/account.controller';
 import { AccountToken } from './account/account-token.entity';
 import { AccountTokenRepository } from './account/account-token.repository';
@@ -11,12 +11,14 @@ import { PasswordHasher } from './password-hasher';
 import { SignUpService } from './sign-up.service';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, RefreshToken, AccountToken]), MailModule],
+  imports: [TypeOrmModule.forFeature([User, AccountToken]), RefreshTokensModule, MailModule],
   controllers: [UsersController, AccountController],
   providers: [
+    UsersRepository,
     UsersService,
     PasswordHasher,
     SignUpService,
@@ -24,6 +26,6 @@ import { UsersService } from './users.service';
     PasswordResetService,
     EmailVerificationService,
   ],
-  exports: [UsersService, PasswordHasher],
+  exports: [UsersRepository, UsersService, PasswordHasher],
 })
 export class UsersModule {}

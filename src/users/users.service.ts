@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { ConflictError, DomainError, NotFoundError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { canonicalEmail, hasAsciiDomain } from '../common/validation/canonical-email';
-import { RefreshToken } from '../tokens/refresh-token.entity';
+import { RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.repository';
 import { PasswordHasher } from './password-hasher';
 import { passwordPolicyViolation } from './password-policy';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface NewUser {
   email: string;
@@ -23,19 +22,19 @@ export interface NewUser {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly cutoffs: TokenCutoffs,
   ) {}
 
   findById(id: string): Promise<User | null> {
-    return this.users.findOneBy({ id });
+    return this.users.findById(id);
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.users.findOneBy({ email: canonicalEmail(email) });
+    return this.users.findByEmail(canonicalEmail(email));
   }
 
   async getById(id: string): Promise<User> {
@@ -81,14 +80,14 @@ export class UsersService {
    * verify, so timing does not tell which (RFC 9700 §4.15 spirit; OWASP authentication cheat sheet).
    */
   async verifyCredentials(email: string, password: string): Promise<User | null> {
-    const user = await this.users.findOneBy({ email: canonicalEmail(email) });
+    const user = await this.findByEmail(email);
     if (!user || user.disabled) {
       await this.hasher.verifyAgainstDummy(password);
       return null;
     }
     if (!(await this.hasher.verify(user.passwordHash, password))) return null;
     if (this.hasher.needsRehash(user.passwordHash)) {
-      await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
+      await this.users.update(user.id, { passwordHash: await this.hasher.hash(password) });
     }
     return user;
   }
@@ -98,7 +97,7 @@ export class UsersService {
     const user = await this.getById(userId);
     const violation = passwordPolicyViolation(password, user.email);
     if (violation) throw new DomainError('bad_request', violation);
-    await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
+    await this.users.update(user.id, { passwordHash: await this.hasher.hash(password) });
     await this.revokeRefreshTokens(user.id);
     // Whoever held the old password may hold its access tokens too: they stop working on every instance.
     await this.cutoffs.cutOffUser(user.id);
@@ -115,11 +114,10 @@ export class UsersService {
   }
 
   async markEmailVerified(userId: string): Promise<void> {
-    await this.users.update({ id: userId }, { emailVerified: true });
+    await this.users.update(userId, { emailVerified: true });
   }
 
-  /** A plain conditional UPDATE, so this module never depends on the tokens module. */
   async revokeRefreshTokens(userId: string): Promise<void> {
-    await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.refreshTokens.revoke({ userId });
   }
 }

@@ -5,7 +5,7 @@ import { UsersEmailVerified1764400000000 } from '../../src/database/migrations/1
 import { RefreshTokensAuthentication1764821000000 } from '../../src/database/migrations/1764821000000-refresh-tokens-authentication';
 import { runMigrations } from '../../src/database/run-migrations';
 import { parseDatabaseUrl } from '../../src/config/load-config';
-import { RefreshToken } from '../../src/tokens/refresh-token.entity';
+import { RefreshToken } from '../../src/refresh-tokens/refresh-token.entity';
 import { User } from '../../src/users/user.entity';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '../../src/common/crypto/secrets';
-import { RefreshToken } from '../../src/tokens/refresh-token.entity';
+import { RefreshToken } from '../../src/refresh-tokens/refresh-token.entity';
 import { aClient, aUser, signIn, TestUser } from '../factories';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -1,7 +1,7 @@
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { Client } from '../../src/clients/client.entity';
 import { sha256Hex } from '../../src/common/crypto/secrets';
-import { RefreshToken } from '../../src/tokens/refresh-token.entity';
+import { RefreshToken } from '../../src/refresh-tokens/refresh-token.entity';
 import { aUser, TestUser } from '../factories';
 import { basicAuthorization, insertClient, TestClient } from '../support/oauth-fixtures';
 import { startTestApp, TEST_ISSUER, TestApp } from '../support/test-app';

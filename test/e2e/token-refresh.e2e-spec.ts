@@ -1,6 +1,6 @@
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { sha256Hex } from '../../src/common/crypto/secrets';
-import { RefreshToken } from '../../src/tokens/refresh-token.entity';
+import { RefreshToken } from '../../src/refresh-tokens/refresh-token.entity';
 import { RefreshTokensService } from '../../src/tokens/refresh-tokens.service';
 import { User } from '../../src/users/user.entity';
 import { aUser, TestUser } from '../factories';

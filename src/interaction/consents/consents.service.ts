@@ -4,6 +4,7 @@ import type { Client } from '../../clients/client.entity';
 import { ClientsService } from '../../clients/clients.service';
 import { NotFoundError } from '../../common/errors/domain.error';
 import type { Page, PaginationQuery } from '../../common/pagination/pagination.dto';
+import { RefreshTokensRepository } from '../../refresh-tokens/refresh-tokens.repository';
 import type { Consent } from './consent.entity';
 import { ConsentsRepository } from './consents.repository';
 
@@ -19,6 +20,7 @@ export class ConsentsService {
   constructor(
     private readonly consents: ConsentsRepository,
     private readonly clients: ClientsService,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -75,7 +77,7 @@ export class ConsentsService {
 
   private async withdraw(userId: string, internalClientId: string, publicClientId: string): Promise<void> {
     await this.consents.delete(userId, internalClientId);
-    await this.clients.revokeRefreshTokensOfUser(internalClientId, userId);
+    await this.refreshTokens.revoke({ clientId: internalClientId, userId });
     await this.audit.record({
       type: 'user.consent_revoked',
       actorUserId: userId,

@@ -6,7 +6,7 @@ import { OrganizationSignInService } from '../../organizations/organization-sign
 import { ScopesService } from '../../scopes/scopes.service';
 import type { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
-import type { RefreshToken } from '../refresh-token.entity';
+import type { RefreshToken } from '../../refresh-tokens/refresh-token.entity';
 import { RefreshTokensService } from '../refresh-tokens.service';
 import { TokenIssuer } from '../token-issuer.service';
 import type { TokenResponse } from '../token-response';

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Client } from '../../clients/client.entity';
+import { ClientsModule } from '../../clients/clients.module';
 import { RevokedAccessToken } from '../revoked-access-token.entity';
 import { SigningKey } from '../signing-key.entity';
 import { KeyRotationService } from './key-rotation.service';
+import { RevokedAccessTokensRepository } from './revoked-access-tokens.repository';
 import { RevokedTokensService } from './revoked-tokens.service';
+import { SigningKeysRepository } from './signing-keys.repository';
 import { SigningKeysService } from './signing-keys.service';
 
 /**
@@ -12,8 +14,14 @@ import { SigningKeysService } from './signing-keys.service';
  * verifying tokens need.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SigningKey, RevokedAccessToken, Client])],
-  providers: [SigningKeysService, RevokedTokensService, KeyRotationService],
+  imports: [TypeOrmModule.forFeature([SigningKey, RevokedAccessToken]), ClientsModule],
+  providers: [
+    SigningKeysRepository,
+    SigningKeysService,
+    RevokedAccessTokensRepository,
+    RevokedTokensService,
+    KeyRotationService,
+  ],
   exports: [SigningKeysService, RevokedTokensService, KeyRotationService],
 })
 export class KeysModule {}

@@ -1,8 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThanOrEqual, MoreThan, Repository } from 'typeorm';
 import { ClusterEvents } from '../../redis/cluster-events';
-import { RevokedAccessToken } from '../revoked-access-token.entity';
+import { RevokedAccessTokensRepository } from './revoked-access-tokens.repository';
 
 /**
  * How often the revocations made since the last read are fetched: without Redis, how soon another
@@ -30,7 +28,7 @@ export class RevokedTokensService implements OnModuleInit, OnModuleDestroy {
   private lastPurge = 0;
 
   constructor(
-    @InjectRepository(RevokedAccessToken) private readonly rows: Repository<RevokedAccessToken>,
+    private readonly rows: RevokedAccessTokensRepository,
     private readonly events: ClusterEvents,
   ) {}
 
@@ -48,13 +46,7 @@ export class RevokedTokensService implements OnModuleInit, OnModuleDestroy {
 
   async revoke(jti: string, expiresAt: Date): Promise<void> {
     this.revoked.set(jti, expiresAt.getTime());
-    await this.rows
-      .createQueryBuilder()
-      .insert()
-      .into(RevokedAccessToken)
-      .values({ jti, expiresAt, revokedAt: new Date() })
-      .orIgnore()
-      .execute();
+    await this.rows.add(jti, expiresAt);
     await this.events.publish({ type: 'access-token-revoked', jti, expiresAt: expiresAt.getTime() });
   }
 
@@ -73,12 +65,10 @@ export class RevokedTokensService implements OnModuleInit, OnModuleDestroy {
 
   private async load(): Promise<void> {
     const now = new Date();
-    const live = await this.rows.find({
-      where:
-        this.lastRead === undefined
-          ? { expiresAt: MoreThan(now) }
-          : { expiresAt: MoreThan(now), revokedAt: MoreThan(new Date(this.lastRead - POLL_OVERLAP_MS)) },
-    });
+    const live = await this.rows.findLive(
+      now,
+      this.lastRead === undefined ? undefined : new Date(this.lastRead - POLL_OVERLAP_MS),
+    );
     this.lastRead = now.getTime();
     // A revocation is never undone: merge what the table adds, drop only what has expired.
     for (const row of live) this.revoked.set(row.jti, row.expiresAt.getTime());
@@ -87,7 +77,7 @@ export class RevokedTokensService implements OnModuleInit, OnModuleDestroy {
     }
     if (now.getTime() - this.lastPurge >= PURGE_INTERVAL_MS) {
       this.lastPurge = now.getTime();
-      await this.rows.delete({ expiresAt: LessThanOrEqual(now) });
+      await this.rows.deleteExpired(now);
     }
   }
 

@@ -1,15 +1,12 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createPrivateKey, createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
-import { IsNull, MoreThan, Repository } from 'typeorm';
-import { Client } from '../../clients/client.entity';
+import { ClientsRepository } from '../../clients/clients.repository';
 import { AppConfig } from '../../config/app-config';
 import { ClusterEvents } from '../../redis/cluster-events';
-import { serializedTransaction } from '../serialized-transaction';
 import { SigningKey } from '../signing-key.entity';
-import { withKeyCreationLock } from './key-creation-lock';
 import { generateSigningKeyPair, jwkThumbprint, publicJwk, SigningAlgorithm } from './key-material';
 import { AtRestCipher } from '../../common/crypto/at-rest-cipher';
+import { SigningKeysRepository } from './signing-keys.repository';
 
 export interface CurrentSigningKey {
   kid: string;
@@ -53,8 +50,8 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly config: AppConfig,
-    @InjectRepository(SigningKey) private readonly keys: Repository<SigningKey>,
-    @InjectRepository(Client) private readonly clients: Repository<Client>,
+    private readonly keys: SigningKeysRepository,
+    private readonly clients: ClientsRepository,
     private readonly events: ClusterEvents,
   ) {
     if (config.keyEncryptionSecret) this.cipher = new AtRestCipher(config.keyEncryptionSecret);
@@ -125,15 +122,7 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
     const publishedUntil = new Date(
       now.getTime() + (await this.longestAccessTokenTtlSeconds()) * 1000 + RELOAD_INTERVAL_MS,
     );
-    await serializedTransaction(this.keys.manager, async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .update(SigningKey)
-        .set({ retiredAt: now, expiresAt: publishedUntil })
-        .where('retired_at IS NULL')
-        .execute();
-      await manager.insert(SigningKey, fresh);
-    });
+    await this.keys.rotateTo(fresh, now, publishedUntil);
     await this.reload();
     await this.events.publish({ type: 'signing-keys-changed' });
     return { kid: fresh.kid };
@@ -141,18 +130,10 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * First start. The key is made before the lock is taken (RSA generation takes a while), and inserted
-   * only if no live key exists yet, in one statement: instances starting together end with one key.
+   * only if no live key exists yet: instances starting together end with one key.
    */
   private async createFirstKey(): Promise<void> {
-    const row = await this.newKeyRow(this.config.jwtAlgorithm);
-    await withKeyCreationLock(this.keys.manager.connection, async () => {
-      await this.keys.query(
-        'INSERT INTO signing_keys (kid, alg, public_key, private_key, private_key_encrypted) ' +
-          'SELECT ?, ?, ?, ?, ? FROM (SELECT 1 AS one) AS single_row ' +
-          'WHERE NOT EXISTS (SELECT 1 FROM signing_keys WHERE retired_at IS NULL)',
-        [row.kid, row.alg, row.publicKey, row.privateKey, row.privateKeyEncrypted],
-      );
-    });
+    await this.keys.insertIfNoneLive(await this.newKeyRow(this.config.jwtAlgorithm));
   }
 
   private async newKeyRow(alg: SigningAlgorithm): Promise<SigningKey> {
@@ -194,10 +175,7 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async loadFromDatabase(): Promise<void> {
-    const rows = await this.keys.find({
-      where: [{ retiredAt: IsNull() }, { expiresAt: MoreThan(new Date()) }],
-      order: { createdAt: 'ASC', kid: 'ASC' },
-    });
+    const rows = await this.keys.findPublished(new Date());
     const published = new Map<string, LoadedKey>();
     for (const row of rows) {
       const publicKey = createPublicKey(row.publicKey);
@@ -232,10 +210,6 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
 
   /** The longest access-token lifetime any client can currently get. */
   private async longestAccessTokenTtlSeconds(): Promise<number> {
-    const row = await this.clients
-      .createQueryBuilder('client')
-      .select('MAX(client.access_token_ttl)', 'longest')
-      .getRawOne<{ longest: number | string | null }>();
-    return Math.max(this.config.accessTokenTtlSeconds, Number(row?.longest ?? 0));
+    return Math.max(this.config.accessTokenTtlSeconds, (await this.clients.longestAccessTokenTtlSeconds()) ?? 0);
   }
 }

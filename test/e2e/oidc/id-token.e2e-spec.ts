@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, JWTPayload } from 'jose';
 import { sha256Hex } from '../../../src/common/crypto/secrets';
-import { RefreshToken } from '../../../src/tokens/refresh-token.entity';
+import { RefreshToken } from '../../../src/refresh-tokens/refresh-token.entity';
 import { aUser, TestUser } from '../../factories';
 import { insertClient, TestClient } from '../../support/oauth-fixtures';
 import { startTestApp, TEST_ISSUER, TestApp } from '../../support/test-app';
