@@ -69,6 +69,23 @@ export class OrganizationSignInService {
   }
 
   /**
+   * The organization of a token made from another of ours (token exchange): the subject token's, with
+   * the member's role as it is now; an org app's own for its members (as on sign-in). Refused: the
+   * subject is no longer a member, or an org app exchanges for another organization or an outsider.
+   */
+  async carriedOver(
+    subjectOrganizationId: string | undefined,
+    userId: string,
+    client: { organizationId: string | null },
+  ): Promise<OrganizationDecision> {
+    const organizationId = subjectOrganizationId ?? client.organizationId;
+    if (organizationId === null) return { allowed: true };
+    if (client.organizationId !== null && client.organizationId !== organizationId) return { allowed: false };
+    const organization = await this.currentClaims(organizationId, userId);
+    return organization ? { allowed: true, organization } : { allowed: false };
+  }
+
+  /**
    * The organization claims of a user's token issued for `organizationId` (a refresh, introspection),
    * with the member's role as it is now; null when they are no longer a member.
    */

@@ -22,6 +22,8 @@ export interface AccessTokenRequest {
   act?: ActorClaim;
   /** RFC 9068 §2.2.1: how the user authenticated (e.g. `["fed"]`). */
   amr?: readonly string[];
+  /** RFC 9068 §2.2.1: when the user authenticated; token exchange carries it into an ID token. */
+  authTime?: Date;
 }
 
 /** RFC 8693 §4.1 `act`: the current actor, and the earlier ones nested inside. */
@@ -53,6 +55,7 @@ export class AccessTokenService {
     audience,
     act,
     amr,
+    authTime,
   }: AccessTokenRequest): Promise<IssuedAccessToken> {
     const key = this.signingKeys.current();
     const lifetime = client.accessTokenTtlSeconds ?? this.config.accessTokenTtlSeconds;
@@ -74,6 +77,7 @@ export class AccessTokenService {
         ...(organization ? organizationClaimSet(organization) : {}),
         ...(act ? { act } : {}),
         ...(amr ? { amr: [...amr] } : {}),
+        ...(authTime ? { auth_time: Math.floor(authTime.getTime() / 1000) } : {}),
       },
       key.privateKey,
     );

@@ -19,7 +19,7 @@ export interface IssueInput {
   /** The user's sign-in: with it and a granted `openid`, the response carries an ID token. */
   signIn?: SignInClaims;
   /** Claims some grants add to the access token (token exchange: audience, actor, lifetime bound). */
-  accessToken?: Pick<AccessTokenRequest, 'audience' | 'act' | 'amr' | 'maxLifetimeSeconds'>;
+  accessToken?: Pick<AccessTokenRequest, 'audience' | 'act' | 'amr' | 'maxLifetimeSeconds' | 'organization'>;
   ip: string;
 }
 
@@ -34,12 +34,16 @@ export class TokenIssuer {
 
   async issue(input: IssueInput): Promise<TokenResponse> {
     const { grant, client, userId, scopes, refreshToken, signIn, ip } = input;
+    const organization = signIn?.org ?? input.accessToken?.organization;
     const accessToken = await this.accessTokens.issue({
+      // RFC 9068 §2.2.1: the sign-in's auth_time and amr, so that a token exchange can say them again.
+      amr: signIn?.amr,
+      authTime: signIn?.authTime,
       ...input.accessToken,
       client,
       userId,
       scopes,
-      organization: signIn?.org,
+      organization,
     });
     // OpenID Connect Core §3.1.3.3: an `openid` request made for a user gets an ID token.
     const idToken =
@@ -63,7 +67,7 @@ export class TokenIssuer {
         scope: scopes.join(' '),
         refresh: refreshToken !== undefined,
         ...(idToken !== undefined ? { id_token: true } : {}),
-        ...(signIn?.org ? { org: signIn.org.key } : {}),
+        ...(organization ? { org: organization.key } : {}),
       },
     });
     return {

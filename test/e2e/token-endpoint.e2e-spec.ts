@@ -139,7 +139,11 @@ describe('POST /oauth/token', () => {
         jti: expect.any(String),
         iat: expect.any(Number),
         exp: (payload.iat ?? 0) + 3600,
+        // RFC 9068 §2.2.1: how and when the user authenticated.
+        amr: ['pwd'],
+        auth_time: expect.any(Number),
       });
+      expect(payload.auth_time).toBeLessThanOrEqual(payload.iat ?? 0);
       const me = await server.http.get('/users/me').auth(accessToken, { type: 'bearer' });
       expect(me.status).toBe(200);
     });

@@ -5,11 +5,13 @@ import type { Client } from '../../clients/client.entity';
 import { BearerTokenError } from '../../common/errors/bearer-token.error';
 import { OAuthError } from '../../common/errors/oauth.error';
 import { TOKEN_TYPE } from '../../identities/verification/external-credentials.service';
+import type { OrganizationClaims } from '../../organizations/organization-claims';
+import { OrganizationSignInService } from '../../organizations/organization-sign-in.service';
 import { ScopesService } from '../../scopes/scopes.service';
 import { UsersService } from '../../users/users.service';
 import { verifiedJwtClaims } from '../access-token-claims';
 import type { ActorClaim } from '../access-token.service';
-import { TokenIssuer } from '../token-issuer.service';
+import { type SignInClaims, TokenIssuer } from '../token-issuer.service';
 import type { TokenResponse } from '../token-response';
 
 export interface DelegationRequest {
@@ -35,6 +37,7 @@ export class DelegatedTokens {
     private readonly users: UsersService,
     private readonly scopes: ScopesService,
     private readonly issuer: TokenIssuer,
+    private readonly organizations: OrganizationSignInService,
   ) {}
 
   async issue(request: DelegationRequest): Promise<TokenResponse> {
@@ -52,6 +55,11 @@ export class DelegatedTokens {
       throw new OAuthError('invalid_scope', `scope "${beyond}" is not granted to subject_token`);
     const scopes = await this.scopes.decideForToken(requested, client, user);
 
+    // A token issued for an organization stays for it, with the member's role as it is now; an org app
+    // exchanges only for its own organization.
+    const organization = await this.organizations.carriedOver(subject.organization?.id, user.id, client);
+    if (!organization.allowed) throw new OAuthError('invalid_grant', 'subject_token is no longer valid');
+
     const act = await this.actorClaim(request, subjectToken);
     const remainingSeconds = subject.expiresAt - Math.floor(Date.now() / 1000);
     return this.issuer.issue({
@@ -59,7 +67,13 @@ export class DelegatedTokens {
       client,
       userId: user.id,
       scopes,
-      accessToken: { audience, act, maxLifetimeSeconds: Math.max(remainingSeconds, 1) },
+      signIn: signInOf(subjectToken, organization.organization),
+      accessToken: {
+        audience,
+        act,
+        maxLifetimeSeconds: Math.max(remainingSeconds, 1),
+        organization: organization.organization,
+      },
       ip,
     });
   }
@@ -99,4 +113,17 @@ function priorActor(value: unknown): ActorClaim | undefined {
   if (typeof sub !== 'string') return undefined;
   const earlier = priorActor(act);
   return { sub, ...(earlier ? { act: earlier } : {}) };
+}
+
+/**
+ * The user's sign-in as the subject token states it (RFC 9068 §2.2.1 `auth_time`, `amr`): with it, an
+ * exchange that grants `openid` answers with an ID token too. A token that does not say when the user
+ * authenticated gets none, rather than an invented time. The organization goes into the access token either way.
+ */
+function signInOf(subjectToken: string, org: OrganizationClaims | undefined): SignInClaims | undefined {
+  const { auth_time: authTime, amr } = verifiedJwtClaims(subjectToken);
+  if (typeof authTime !== 'number' || !Array.isArray(amr) || !amr.every((value) => typeof value === 'string')) {
+    return undefined;
+  }
+  return { authTime: new Date(authTime * 1000), amr, org };
 }

@@ -13,6 +13,7 @@ import {
   ExternalCredentialsService,
 } from '../../identities/verification/external-credentials.service';
 import type { VerifiedExternalIdentity } from '../../identities/verification/verified-external-identity';
+import { OrganizationSignInService } from '../../organizations/organization-sign-in.service';
 import { ScopesService } from '../../scopes/scopes.service';
 import type { User } from '../../users/user.entity';
 import { RefreshTokensService } from '../refresh-tokens.service';
@@ -47,6 +48,7 @@ export class FederatedTokens {
     private readonly issuer: TokenIssuer,
     private readonly audit: AuditService,
     private readonly bruteForce: BruteForceService,
+    private readonly organizations: OrganizationSignInService,
   ) {}
 
   async issue({
@@ -59,10 +61,20 @@ export class FederatedTokens {
   }: FederatedTokenRequest): Promise<TokenResponse> {
     const requested = this.scopes.parseScopeParameter(requestedScope);
     const user = await this.signIn(grant, client, credential, ip);
+    // An org app signs in only its organization's members, always for it.
+    const organization = await this.organizations.carriedOver(undefined, user.id, client);
+    if (!organization.allowed) {
+      await this.bruteForce.recordAddressFailure(ip);
+      await this.recordRefusal(grant, client, ip, 'organization');
+      throw new OAuthError('invalid_grant', 'This application signs in only the members of its organization');
+    }
     const scopes = await this.scopes.decideForToken(requested, client, user);
-    const signIn = { authTime: new Date(), amr: FEDERATED_AMR };
+    const signIn = { authTime: new Date(), amr: FEDERATED_AMR, org: organization.organization };
     const refreshToken = client.grantTypes.includes('refresh_token')
-      ? await this.refreshTokens.startFamily(client, user.id, scopes, signIn)
+      ? await this.refreshTokens.startFamily(client, user.id, scopes, {
+          ...signIn,
+          organizationId: organization.organization?.id,
+        })
       : undefined;
     return this.issuer.issue({
       grant,
