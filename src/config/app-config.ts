@@ -13,6 +13,7 @@ export class AppConfig {
   readonly mail!: MailConfig;
   readonly accessTokenTtlSeconds!: number;
   readonly refreshTokenTtlSeconds!: number;
+  readonly session!: SessionConfig;
   readonly signupEnabled!: boolean;
   readonly admin!: { email?: string; password?: string };
   readonly portalClientId!: string;
@@ -45,6 +46,12 @@ export interface MailConfig {
   smtpUrl?: string;
   directory: string;
   from: string;
+}
+
+/** Browser sessions: the idle and the absolute lifetime, in seconds. */
+export interface SessionConfig {
+  idleSeconds: number;
+  absoluteSeconds: number;
 }
 
 export interface BruteForceConfig {

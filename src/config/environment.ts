@@ -86,6 +86,20 @@ export class Environment {
   @Max(31_536_000)
   REFRESH_TOKEN_TTL: number = 1_209_600;
 
+  /** A browser session (single sign-on) ends after this many seconds without use... */
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(31_536_000)
+  SESSION_IDLE_TTL: number = 3600;
+
+  /** ...and this many seconds after the sign-in, whatever the use. */
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(31_536_000)
+  SESSION_ABSOLUTE_TTL: number = 43_200;
+
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()

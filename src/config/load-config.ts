@@ -48,6 +48,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL,
+    session: { idleSeconds: parsed.SESSION_IDLE_TTL, absoluteSeconds: parsed.SESSION_ABSOLUTE_TTL },
     signupEnabled: parsed.SIGNUP_ENABLED,
     admin: { email: parsed.ADMIN_EMAIL?.toLowerCase(), password: parsed.ADMIN_PASSWORD },
     portalClientId: parsed.PORTAL_CLIENT_ID,

@@ -19,15 +19,14 @@ import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
 import { LogoutController } from './logout/logout.controller';
 import { LogoutService } from './logout/logout.service';
-import { Session } from './sessions/session.entity';
-import { SessionsRepository } from './sessions/sessions.repository';
-import { SessionsService } from './sessions/sessions.service';
+import { SessionsModule } from './sessions/sessions.module';
 import { PasswordSignInService } from './sign-in/password-sign-in.service';
 
 /** Browser sign-in: /oauth/authorize, the sign-in and consent pages, logout, sessions, consents and codes. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Session, AuthorizationCode, Consent]),
+    TypeOrmModule.forFeature([AuthorizationCode, Consent]),
+    SessionsModule,
     AuditModule,
     BruteForceModule,
     ClientsModule,
@@ -44,11 +43,9 @@ import { PasswordSignInService } from './sign-in/password-sign-in.service';
     AuthorizationCodesService,
     ConsentsRepository,
     ConsentsService,
-    SessionsRepository,
-    SessionsService,
     PasswordSignInService,
     LogoutService,
   ],
-  exports: [SessionsService, AuthorizationCodesService],
+  exports: [AuthorizationCodesService],
 })
 export class InteractionModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionsModule } from '../interaction/sessions/sessions.module';
 import { MailModule } from '../mail/mail.module';
 import { RefreshTokensModule } from '../refresh-tokens/refresh-tokens.module';
 import { AccountController } from './account/account.controller';
@@ -15,7 +16,7 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, AccountToken]), RefreshTokensModule, MailModule],
+  imports: [TypeOrmModule.forFeature([User, AccountToken]), RefreshTokensModule, MailModule, SessionsModule],
   controllers: [UsersController, AccountController],
   providers: [
     UsersRepository,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { SessionsService } from '../interaction/sessions/sessions.service';
 import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { ConflictError, DomainError, NotFoundError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
@@ -27,6 +28,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly cutoffs: TokenCutoffs,
+    private readonly sessions: SessionsService,
   ) {}
 
   findById(id: string): Promise<User | null> {
@@ -99,8 +101,9 @@ export class UsersService {
     if (violation) throw new DomainError('bad_request', violation);
     await this.users.update(user.id, { passwordHash: await this.hasher.hash(password) });
     await this.revokeRefreshTokens(user.id);
-    // Whoever held the old password may hold its access tokens too: they stop working on every instance.
+    // Whoever held the old password may hold its access tokens and browser sessions too: they all end.
     await this.cutoffs.cutOffUser(user.id);
+    await this.sessions.endAllForUser(user.id);
     await this.audit.record({ type: 'user.password_changed', actorUserId: actorUserId ?? user.id, subject: user.id });
   }
 

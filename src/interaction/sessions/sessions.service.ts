@@ -4,32 +4,33 @@ import { randomUUID } from 'node:crypto';
 import { generateSecret, sha256Hex } from '../../common/crypto/secrets';
 import { AppConfig } from '../../config/app-config';
 import { Session } from './session.entity';
-import { SessionsRepository } from './sessions.repository';
+import { SessionStore } from './session.store';
 
-/** A session ends after this long without use... */
-export const SESSION_IDLE_MS = 60 * 60_000;
-/** ...and after this long whatever the use. */
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 /** Activity is written at most this often (a sliding window needs no write per request). */
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Single sign-on: a cookie (HttpOnly, SameSite=Lax so it comes along on the client's redirect to
- * /oauth/authorize, Secure behind https) holding a 256-bit random value; the database holds only its
- * SHA-256, so every instance reads the same sessions and a leaked table signs nobody in.
+ * /oauth/authorize, Secure behind https) holding a 256-bit random value; the store holds only its
+ * SHA-256, so every instance reads the same sessions and a leaked table signs nobody in. A session
+ * ends after SESSION_IDLE_TTL without use, and SESSION_ABSOLUTE_TTL after the sign-in whatever the use.
  */
 @Injectable()
 export class SessionsService {
   private readonly secure: boolean;
   private readonly cookieName: string;
+  private readonly idleMs: number;
+  private readonly absoluteMs: number;
 
   constructor(
     config: AppConfig,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionStore,
   ) {
     this.secure = config.issuer.startsWith('https:');
     // The __Host- prefix pins the cookie to this host and path, over TLS only (RFC 6265bis §4.1.3.2).
     this.cookieName = this.secure ? '__Host-session' : 'session';
+    this.idleMs = config.session.idleSeconds * 1000;
+    this.absoluteMs = config.session.absoluteSeconds * 1000;
   }
 
   /** A new session for a fresh sign-in; any earlier session of this browser ends (no fixation). */
@@ -44,7 +45,7 @@ export class SessionsService {
       authTime: now,
       amr: [...amr],
       lastActiveAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      expiresAt: new Date(now.getTime() + this.absoluteMs),
       createdAt: now,
     });
     await this.sessions.insert(session);
@@ -53,7 +54,7 @@ export class SessionsService {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.secure,
-      maxAge: SESSION_ABSOLUTE_MS / 1000,
+      maxAge: this.absoluteMs / 1000,
     });
     return session;
   }
@@ -65,12 +66,13 @@ export class SessionsService {
     const session = await this.sessions.findByIdHash(sha256Hex(value));
     if (!session) return null;
     const now = Date.now();
-    if (session.expiresAt.getTime() <= now || session.lastActiveAt.getTime() + SESSION_IDLE_MS <= now) {
+    if (session.expiresAt.getTime() <= now || session.lastActiveAt.getTime() + this.idleMs <= now) {
       await this.sessions.delete(session.idHash);
       return null;
     }
     if (now - session.lastActiveAt.getTime() >= TOUCH_INTERVAL_MS) {
-      await this.sessions.touch(session.idHash, new Date(now));
+      const idleEnd = new Date(Math.min(session.expiresAt.getTime(), now + this.idleMs));
+      await this.sessions.touch(session.idHash, new Date(now), idleEnd);
     }
     return session;
   }

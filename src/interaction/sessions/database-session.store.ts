@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Session } from './session.entity';
+import { SessionStore } from './session.store';
 
-/** The only code that queries sessions. */
-@Injectable()
-export class SessionsRepository {
-  constructor(@InjectRepository(Session) private readonly sessions: Repository<Session>) {}
+/** Sessions in the database: the only code that queries the sessions table. */
+export class DatabaseSessionStore extends SessionStore {
+  constructor(private readonly sessions: Repository<Session>) {
+    super();
+  }
 
   async insert(session: Session): Promise<void> {
     await this.sessions.insert(session);
