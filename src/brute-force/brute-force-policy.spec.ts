@@ -4,6 +4,7 @@ import { BruteForcePolicy } from './brute-force-policy';
 const defaults: BruteForceConfig = {
   freeAttempts: 5,
   lockAfter: 10,
+  accountLockAfter: 50,
   lockSeconds: 900,
   ipLockAfter: 100,
   baseDelayMs: 500,
@@ -32,12 +33,23 @@ describe('BruteForcePolicy', () => {
     expect(policy({ baseDelayMs: 0 }).delayMs(9)).toBe(0);
   });
 
-  it('locks an account at the configured failure count, and an address at its own', () => {
-    expect(policy().accountLockDue(9)).toBe(false);
-    expect(policy().accountLockDue(10)).toBe(true);
-    expect(policy().accountLockDue(11)).toBe(true);
+  it('locks a pair at the configured failure count, an account at its own, and an address at its own', () => {
+    expect(policy().pairLockDue(9)).toBe(false);
+    expect(policy().pairLockDue(10)).toBe(true);
+    expect(policy().pairLockDue(11)).toBe(true);
+    expect(policy().accountLockDue(49)).toBe(false);
+    expect(policy().accountLockDue(50)).toBe(true);
     expect(policy().addressLockDue(99)).toBe(false);
     expect(policy().addressLockDue(100)).toBe(true);
+  });
+
+  it('counts at most the pair limit of one address toward the account', () => {
+    expect([1, 10, 11, 500].map((failures) => policy().countsTowardAccount(failures))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('locks for the configured time, and a lock ends exactly when it says', () => {

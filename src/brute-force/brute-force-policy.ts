@@ -10,12 +10,14 @@ export const EMPTY_COUNTER: CounterState = { failures: 0, lockedUntil: null };
 
 /**
  * The lockout arithmetic, after Keycloak's brute-force detection: a few free failures, then each
- * attempt waits a delay that doubles per failure (capped), then a temporary lock. Pure: no I/O.
+ * attempt waits a delay that doubles per failure (capped), then a temporary lock. Failures count per
+ * (account, address) pair, so one address cannot lock an account for the others; the account is
+ * locked for every address only past a higher threshold that one address alone cannot reach. Pure: no I/O.
  */
 export class BruteForcePolicy {
   constructor(private readonly config: BruteForceConfig) {}
 
-  /** How long the next attempt waits, given the account's failures so far. */
+  /** How long the next attempt waits, given the pair's failures so far. */
   delayMs(failures: number): number {
     const excess = failures - this.config.freeAttempts;
     if (excess < 0 || this.config.baseDelayMs === 0) return 0;
@@ -28,9 +30,27 @@ export class BruteForcePolicy {
     return state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime();
   }
 
-  /** After a failure brought an account to `failures`: whether it must be locked now. */
-  accountLockDue(failures: number): boolean {
+  /** After a failure brought an (account, address) pair to `failures`: whether it must be locked now. */
+  pairLockDue(failures: number): boolean {
     return failures >= this.config.lockAfter;
+  }
+
+  /**
+   * Whether the attempt that brought its pair to `pairFailures` counts toward the account-wide count:
+   * each address adds at most `lockAfter`, so the account-wide lock needs several addresses.
+   */
+  countsTowardAccount(pairFailures: number): boolean {
+    return pairFailures <= this.config.lockAfter;
+  }
+
+  /** The most one address adds to the account-wide count. */
+  get pairLimit(): number {
+    return this.config.lockAfter;
+  }
+
+  /** After a failure brought the account-wide count to `failures`: whether to lock it for every address. */
+  accountLockDue(failures: number): boolean {
+    return failures >= this.config.accountLockAfter;
   }
 
   /** After a failure brought an address to `failures`: whether it must be locked now. */

@@ -10,9 +10,10 @@ import { BruteForceService } from './brute-force.service';
 import { DatabaseFailureCounterStore } from './database-failure-counter.store';
 import { FailureCounterStore } from './failure-counter.store';
 import { LoginFailureCounter } from './login-failure-counter.entity';
+import { PasswordCheckService } from './password-check.service';
 import { RedisFailureCounterStore } from './redis-failure-counter.store';
 
-/** Brute-force defence for the password grant; counters in Redis when configured, else in the database. */
+/** Brute-force defence of every password check (the password grant, the sign-in page); counters in Redis when configured, else in the database. */
 @Module({
   imports: [TypeOrmModule.forFeature([LoginFailureCounter]), UsersModule],
   providers: [
@@ -28,7 +29,8 @@ import { RedisFailureCounterStore } from './redis-failure-counter.store';
       inject: [REDIS, getRepositoryToken(LoginFailureCounter), BruteForcePolicy],
     },
     BruteForceService,
+    PasswordCheckService,
   ],
-  exports: [BruteForceService],
+  exports: [BruteForceService, PasswordCheckService],
 })
 export class BruteForceModule {}

@@ -1,5 +1,5 @@
 import { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Brackets, In, Repository } from 'typeorm';
+import { Brackets, In, Like, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { BruteForcePolicy, EMPTY_COUNTER, type CounterState } from './brute-force-policy';
 import { FailureCounterStore } from './failure-counter.store';
@@ -74,8 +74,28 @@ export class DatabaseFailureCounterStore extends FailureCounterStore implements 
     return (result.affected ?? 0) > 0;
   }
 
+  async subtract(key: string, amount: number): Promise<void> {
+    await this.counters
+      .createQueryBuilder()
+      .update()
+      .set({ failures: () => 'CASE WHEN failures > :amount THEN failures - :amount ELSE 0 END' })
+      .where('counter_key = :key', { key })
+      .setParameters({ amount })
+      .execute();
+  }
+
   async reset(key: string): Promise<void> {
     await this.counters.delete({ key });
+  }
+
+  // Keys are made of hex digits and colons only, so the prefix holds no LIKE wildcard.
+  async readPrefix(prefix: string): Promise<CounterState[]> {
+    const rows = await this.counters.findBy({ key: Like(`${prefix}%`) });
+    return rows.map((row) => ({ failures: row.failures, lockedUntil: row.lockedUntil }));
+  }
+
+  async resetPrefix(prefix: string): Promise<void> {
+    await this.counters.delete({ key: Like(`${prefix}%`) });
   }
 
   private async stateOf(key: string): Promise<CounterState> {

@@ -14,6 +14,15 @@ export abstract class FailureCounterStore {
   /** Locks the key until `until` unless it is already locked; true when this call started the lock. */
   abstract lock(key: string, until: Date, now: Date): Promise<boolean>;
 
+  /** Takes `amount` failures off the key's count (never below zero), leaving any lock as it is. */
+  abstract subtract(key: string, amount: number): Promise<void>;
+
   /** Forgets the key (a success, or an admin's unlock). */
   abstract reset(key: string): Promise<void>;
+
+  /** The state of every counter whose key starts with `prefix` (an account's pairs). */
+  abstract readPrefix(prefix: string): Promise<CounterState[]>;
+
+  /** Forgets every counter whose key starts with `prefix` (an admin's unlock of an account's pairs). */
+  abstract resetPrefix(prefix: string): Promise<void>;
 }

@@ -15,6 +15,11 @@ redis.call('HSET', KEYS[1], 'locked_until', ARGV[1])
 if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
 return 1`;
 
+const SUBTRACT = `
+local failures = tonumber(redis.call('HGET', KEYS[1], 'failures') or '0')
+if failures > 0 then redis.call('HSET', KEYS[1], 'failures', math.max(failures - tonumber(ARGV[1]), 0)) end
+return 1`;
+
 /** Counters in Redis, shared by every instance; a key expires on its own once nobody needs it. */
 export class RedisFailureCounterStore extends FailureCounterStore {
   constructor(
@@ -50,8 +55,38 @@ export class RedisFailureCounterStore extends FailureCounterStore {
     return Number(started) === 1;
   }
 
+  async subtract(key: string, amount: number): Promise<void> {
+    await this.redis.eval(SUBTRACT, 1, this.redisKey(key), amount);
+  }
+
   async reset(key: string): Promise<void> {
     await this.redis.del(this.redisKey(key));
+  }
+
+  async readPrefix(prefix: string): Promise<CounterState[]> {
+    const keys = await this.keysWith(prefix);
+    return keys.length === 0 ? [] : this.read(keys);
+  }
+
+  async resetPrefix(prefix: string): Promise<void> {
+    const keys = await this.keysWith(prefix);
+    if (keys.length > 0) await this.redis.del(...keys.map((key) => this.redisKey(key)));
+  }
+
+  /**
+   * The store keys starting with `prefix`. SCAN ignores ioredis's keyPrefix, so the pattern carries it
+   * and the answers lose it again. Only admins' lock views and unlocks scan.
+   */
+  private async keysWith(prefix: string): Promise<string[]> {
+    const full = `${this.redis.options.keyPrefix ?? ''}${this.redisKey('')}`;
+    const found: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await this.redis.scan(cursor, 'MATCH', `${full}${prefix}*`, 'COUNT', 1000);
+      found.push(...batch.map((key) => key.slice(full.length)));
+      cursor = next;
+    } while (cursor !== '0');
+    return found;
   }
 
   private redisKey(key: string): string {

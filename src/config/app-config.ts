@@ -56,7 +56,10 @@ export interface SessionConfig {
 
 export interface BruteForceConfig {
   freeAttempts: number;
+  /** Per (account, address) pair. */
   lockAfter: number;
+  /** Per account, for every address; each address adds at most `lockAfter`. */
+  accountLockAfter: number;
   lockSeconds: number;
   ipLockAfter: number;
   baseDelayMs: number;

@@ -159,12 +159,22 @@ export class Environment {
   @Max(1000)
   BRUTE_FORCE_FREE_ATTEMPTS: number = 5;
 
-  /** Failed sign-ins per account that lock it for BRUTE_FORCE_LOCK_SECONDS. */
+  /** Failed sign-ins on one account from one address that lock that pair for BRUTE_FORCE_LOCK_SECONDS. */
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1000)
   BRUTE_FORCE_LOCK_AFTER: number = 10;
+
+  /**
+   * Failed sign-ins on one account, from several addresses, that lock it for every address; each
+   * address counts at most BRUTE_FORCE_LOCK_AFTER of them. Default: 5 × BRUTE_FORCE_LOCK_AFTER.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(1_000_000)
+  BRUTE_FORCE_ACCOUNT_LOCK_AFTER?: number;
 
   @IsOptional()
   @IsInt()

@@ -65,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     bruteForce: {
       freeAttempts: parsed.BRUTE_FORCE_FREE_ATTEMPTS,
       lockAfter: parsed.BRUTE_FORCE_LOCK_AFTER,
+      accountLockAfter: accountLockAfter(parsed),
       lockSeconds: parsed.BRUTE_FORCE_LOCK_SECONDS,
       ipLockAfter: parsed.BRUTE_FORCE_IP_LOCK_AFTER,
       baseDelayMs: parsed.BRUTE_FORCE_BASE_DELAY_MS,
@@ -88,6 +89,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     shutdownDrainMs: parsed.SHUTDOWN_DRAIN_MS,
     identityProviderTimeoutMs: parsed.IDP_HTTP_TIMEOUT_MS,
   });
+}
+
+/** The account-wide threshold must exceed what one address can add (BRUTE_FORCE_LOCK_AFTER), or one address could lock an account for all. */
+function accountLockAfter(parsed: Environment): number {
+  const threshold = parsed.BRUTE_FORCE_ACCOUNT_LOCK_AFTER ?? 5 * parsed.BRUTE_FORCE_LOCK_AFTER;
+  if (threshold <= parsed.BRUTE_FORCE_LOCK_AFTER) {
+    throw new ConfigError(
+      `Invalid configuration: BRUTE_FORCE_ACCOUNT_LOCK_AFTER must be greater than BRUTE_FORCE_LOCK_AFTER (${parsed.BRUTE_FORCE_LOCK_AFTER})`,
+    );
+  }
+  return threshold;
 }
 
 export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
-import { aUser, anAdmin, signIn, TestUser } from '../factories';
+import { aClient, aUser, anAdmin, signIn, TestUser } from '../factories';
+import { Browser, pkcePair } from '../support/interaction/browser';
 import { aRedisPrefix, deleteRedisKeys, TEST_REDIS_URL } from '../support/test-redis';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, describeOnMysql } from '../support/test-database';
 
-// A lock after 3 failures, for 2 s; an address lock after 6; no delays, so the suite stays fast.
+// A lock of an (account, address) pair after 3 failures, for 2 s; of the account for every address
+// after 6 (so from at least 2 addresses); an address lock after 6; no delays, so the suite stays fast.
 const SMALL_LIMITS = {
   BRUTE_FORCE_FREE_ATTEMPTS: '3',
   BRUTE_FORCE_LOCK_AFTER: '3',
+  BRUTE_FORCE_ACCOUNT_LOCK_AFTER: '6',
   BRUTE_FORCE_LOCK_SECONDS: '2',
   BRUTE_FORCE_IP_LOCK_AFTER: '6',
   BRUTE_FORCE_BASE_DELAY_MS: '0',
@@ -72,7 +75,7 @@ describe('brute-force defence of the password grant', () => {
 
     const audit = server.dataSource.getRepository(AuditEvent);
     expect(await audit.findBy({ type: 'user.locked', subject: user.id })).toHaveLength(1);
-    expect(await audit.findBy({ type: 'user.signin_failed', subject: user.email })).toHaveLength(9);
+    expect(await audit.findBy({ type: 'user.signin_failed', subject: user.id })).toHaveLength(9);
 
     await sleep(2100);
     expect((await passwordGrant(server, user.email, user.password, address)).status).toBe(200);
@@ -86,10 +89,11 @@ describe('brute-force defence of the password grant', () => {
     expect(new Set(guesses.map((guess) => guess.status))).toEqual(new Set([400]));
     const failures = await server.dataSource
       .getRepository(AuditEvent)
-      .findBy({ type: 'user.signin_failed', subject: user.email });
+      .findBy({ type: 'user.signin_failed', subject: user.id });
     const checked = failures.filter((event) => event.details?.reason !== 'locked');
+    // From 15 addresses: the account-wide limit (6) holds; at most 3 per address (the pair limit) never came into play.
     expect(checked.length).toBeGreaterThanOrEqual(1);
-    expect(checked.length).toBeLessThanOrEqual(3);
+    expect(checked.length).toBeLessThanOrEqual(6);
     expect((await passwordGrant(server, user.email, user.password, anAddress())).status).toBe(400);
   });
 
@@ -130,7 +134,8 @@ describe('brute-force defence of the password grant', () => {
     const user = await aUser(server);
     const admin = await anAdmin(server);
     const adminToken = await signIn(server, admin, 'admin');
-    for (let attempt = 0; attempt < 3; attempt++) await passwordGrant(server, user.email, 'wrong', anAddress());
+    const address = anAddress();
+    for (let attempt = 0; attempt < 3; attempt++) await passwordGrant(server, user.email, 'wrong', address);
 
     const state = await server.http
       .get(`/admin/users/${user.id}/lock`)
@@ -140,6 +145,8 @@ describe('brute-force defence of the password grant', () => {
       user_id: user.id,
       locked: true,
       locked_until: expect.any(String) as string,
+      locked_for_every_address: false,
+      locked_addresses: 1,
       failures: 3,
     });
 
@@ -147,8 +154,15 @@ describe('brute-force defence of the password grant', () => {
       .post(`/admin/users/${user.id}/unlock`)
       .auth(adminToken, { type: 'bearer' })
       .expect(200);
-    expect(unlocked.body).toEqual({ user_id: user.id, locked: false, locked_until: null, failures: 0 });
-    expect((await passwordGrant(server, user.email, user.password, anAddress())).status).toBe(200);
+    expect(unlocked.body).toEqual({
+      user_id: user.id,
+      locked: false,
+      locked_until: null,
+      locked_for_every_address: false,
+      locked_addresses: 0,
+      failures: 0,
+    });
+    expect((await passwordGrant(server, user.email, user.password, address)).status).toBe(200);
     const audit = await server.dataSource
       .getRepository(AuditEvent)
       .findBy({ type: 'admin.user_unlocked', subject: user.id, actorUserId: admin.id });
@@ -163,6 +177,77 @@ describe('brute-force defence of the password grant', () => {
     await server.http.post(`/admin/users/${user.id}/unlock`).auth(token, { type: 'bearer' }).expect(403);
     const adminToken = await signIn(server, await anAdmin(server), 'admin');
     await server.http.get('/admin/users/no-such-user/lock').auth(adminToken, { type: 'bearer' }).expect(404);
+  });
+});
+
+// Locks that outlast a slow machine: these tests read a lock many requests after it started.
+describe('locks per (account, address) pair', () => {
+  let server: TestApp;
+
+  beforeAll(async () => {
+    server = await startTestApp({ ...SMALL_LIMITS, BRUTE_FORCE_LOCK_SECONDS: '600' });
+  });
+  afterAll(() => server.close());
+
+  it('one address cannot lock the owner out at another; several addresses lock the account for all until an admin lifts it', async () => {
+    const user = await aUser(server);
+    const adminToken = await signIn(server, await anAdmin(server), 'admin');
+    const [attacker, otherAttacker, owner] = [anAddress(), anAddress(), anAddress()];
+    for (let attempt = 0; attempt < 10; attempt++)
+      await passwordGrant(server, user.email, `guess-${attempt}`, attacker);
+    expect((await passwordGrant(server, user.email, user.password, attacker)).status).toBe(400);
+    expect((await passwordGrant(server, user.email, user.password, owner)).status).toBe(200);
+
+    // A second address brings the account-wide count to its limit (6 here): now every address is refused.
+    for (let attempt = 0; attempt < 3; attempt++) await passwordGrant(server, user.email, 'guess', otherAttacker);
+    expect((await passwordGrant(server, user.email, user.password, owner)).status).toBe(400);
+    const state = await server.http
+      .get(`/admin/users/${user.id}/lock`)
+      .auth(adminToken, { type: 'bearer' })
+      .expect(200);
+    expect(state.body).toMatchObject({ locked: true, locked_for_every_address: true, locked_addresses: 2 });
+    const locks = await server.dataSource.getRepository(AuditEvent).findBy({ type: 'user.locked', subject: user.id });
+    expect(locks.map((event) => event.details?.every_address).sort()).toEqual([false, false, true]);
+
+    await server.http.post(`/admin/users/${user.id}/unlock`).auth(adminToken, { type: 'bearer' }).expect(200);
+    expect((await passwordGrant(server, user.email, user.password, owner)).status).toBe(200);
+    expect((await passwordGrant(server, user.email, user.password, attacker)).status).toBe(200);
+  });
+
+  it('the sign-in page and the password grant share one count', async () => {
+    const user = await aUser(server);
+    const clientId = (
+      await aClient(server, await signIn(server, user, 'clients:write'), {
+        confidential: false,
+        grant_types: ['authorization_code'],
+        scopes: ['openid'],
+        redirect_uris: ['http://127.0.0.1/callback'],
+      })
+    ).client_id;
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: 'http://127.0.0.1/callback',
+      scope: 'openid',
+      code_challenge: pkcePair().challenge,
+      code_challenge_method: 'S256',
+    });
+    // The page is reached without X-Forwarded-For: its address is the test client's own.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const browser = new Browser(server);
+      const page = await browser.get(`/oauth/authorize?${query.toString()}`);
+      expect(
+        (await browser.submit(page, '/interaction/sign-in', { email: user.email, password: 'wrong' })).status,
+      ).toBe(400);
+    }
+    const sameAddress = await server.http.post('/oauth/token').type('form').send({
+      grant_type: 'password',
+      client_id: server.config.portalClientId,
+      username: user.email,
+      password: user.password,
+    });
+    expect(sameAddress.status).toBe(400);
+    expect((await passwordGrant(server, user.email, user.password, anAddress())).status).toBe(200);
   });
 });
 

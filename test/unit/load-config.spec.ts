@@ -61,4 +61,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/^Invalid configuration: ADMIN_PASSWORD/);
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).not.toThrow(/short"/);
   });
+
+  it("locks an account for every address at five addresses' worth of pair failures unless told, and never at one address's", () => {
+    expect(loadConfig({}).bruteForce).toMatchObject({ lockAfter: 10, accountLockAfter: 50 });
+    expect(loadConfig({ BRUTE_FORCE_LOCK_AFTER: '3' }).bruteForce.accountLockAfter).toBe(15);
+    expect(loadConfig({ BRUTE_FORCE_ACCOUNT_LOCK_AFTER: '12' }).bruteForce.accountLockAfter).toBe(12);
+    expect(() => loadConfig({ BRUTE_FORCE_ACCOUNT_LOCK_AFTER: '10' })).toThrow(
+      /^Invalid configuration: BRUTE_FORCE_ACCOUNT_LOCK_AFTER must be greater than BRUTE_FORCE_LOCK_AFTER/,
+    );
+  });
 });

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../../audit/audit.service';
-import { BruteForceService } from '../../brute-force/brute-force.service';
+import { PasswordCheckService } from '../../brute-force/password-check.service';
 import type { Client } from '../../clients/client.entity';
 import { OAuthError } from '../../common/errors/oauth.error';
-import { OrganizationSignInService } from '../../organizations/organization-sign-in.service';
+import { type OrganizationDecision, OrganizationSignInService } from '../../organizations/organization-sign-in.service';
 import { ScopesService } from '../../scopes/scopes.service';
-import { PasswordHasher } from '../../users/password-hasher';
-import { UsersService } from '../../users/users.service';
 import { RefreshTokensService } from '../refresh-tokens.service';
 import { TokenIssuer } from '../token-issuer.service';
 import type { TokenResponse } from '../token-response';
@@ -21,13 +18,10 @@ export class PasswordGrant implements Grant {
   readonly type = 'password';
 
   constructor(
-    private readonly users: UsersService,
+    private readonly passwords: PasswordCheckService,
     private readonly scopes: ScopesService,
     private readonly refreshTokens: RefreshTokensService,
     private readonly issuer: TokenIssuer,
-    private readonly audit: AuditService,
-    private readonly bruteForce: BruteForceService,
-    private readonly hasher: PasswordHasher,
     private readonly organizations: OrganizationSignInService,
   ) {}
 
@@ -37,27 +31,17 @@ export class PasswordGrant implements Grant {
     const requested = this.scopes.parseScopeParameter(parameters.optional('scope'));
     const name = this.organizations.resolve(username, parameters.optional('organization'));
 
-    // A locked account or address answers exactly like a wrong password, after the same one argon2 verify.
-    // Lockouts count per email, whichever organization the username names.
-    const { locked } = await this.bruteForce.check(name.email, ip);
-    const user = locked
-      ? await this.hasher.verifyAgainstDummy(password).then(() => null)
-      : await this.users.verifyCredentials(name.email, password);
-    // Not a member, or no such organization: the wrong-password answer, at the same cost (one query either way).
-    const organization = await this.organizations.decide(name, user?.id, client);
-    if (!user || !organization.allowed) {
-      if (!locked) await this.bruteForce.recordFailure(name.email, ip);
-      const reason = locked ? 'locked' : user ? 'organization' : undefined;
-      await this.audit.record({
-        type: 'user.signin_failed',
-        subject: username.toLowerCase(),
-        clientId: client.clientId,
-        ip,
-        details: { grant: this.type, ...(reason ? { reason } : {}) },
-      });
-      throw new OAuthError('invalid_grant', INVALID_CREDENTIALS);
-    }
-    await this.bruteForce.recordSuccess(name.email, ip);
+    // Lockouts count per email, whichever organization the username names. Not a member, or no such
+    // organization: the wrong-password answer, at the same cost (one query either way).
+    let organization = { allowed: false } as OrganizationDecision;
+    const user = await this.passwords.verify(
+      { email: name.email, password, clientId: client.clientId, ip, via: { grant: this.type } },
+      async (candidate) => {
+        organization = await this.organizations.decide(name, candidate?.id, client);
+        return organization.allowed ? null : 'organization';
+      },
+    );
+    if (!user || !organization.allowed) throw new OAuthError('invalid_grant', INVALID_CREDENTIALS);
 
     const scopes = await this.scopes.decideForToken(requested, client, user);
     // RFC 8176 §2: "pwd", the user entered a password just now.

@@ -178,7 +178,7 @@ describe('organizations: signing in for an organization through /oauth/authorize
     expect(locked.text).toContain(SIGN_IN_FAILED);
     const rows = await server.dataSource.query<{ details: unknown }[]>(
       "SELECT details FROM audit_events WHERE type = 'user.signin_failed' AND subject = ?",
-      [user.email.toLowerCase()],
+      [user.id],
     );
     const reasons = rows.map((row) => {
       const details = (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as { reason?: string };

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { User } from '../users/user.entity';
+import { PasswordHasher } from '../users/password-hasher';
+import { UsersService } from '../users/users.service';
+import { BruteForceService } from './brute-force.service';
+
+export interface PasswordAttempt {
+  email: string;
+  password: string;
+  clientId: string;
+  ip: string;
+  /** How the audit log names the way in: `{ grant: 'password' }`, `{ via: 'sign-in page' }`. */
+  via: Record<string, string>;
+}
+
+/**
+ * A further condition on a sign-in (the organization rule), run whether or not the password was right
+ * so both cost the same. It answers why it refuses the user (audited; the caller sees a wrong password),
+ * or null.
+ */
+export type SignInCondition = (user: User | null) => Promise<string | null>;
+
+const NO_CONDITION: SignInCondition = () => Promise.resolve(null);
+
+/**
+ * The one check of an email and password, for the password grant and the sign-in page alike: the
+ * brute-force counters, delays and locks, a locked account answering exactly like a wrong password
+ * after the same one argon2 verify, and the audit of every failure (naming the user, or a keyed hash
+ * and masked form of a name nobody owns, never what was typed).
+ */
+@Injectable()
+export class PasswordCheckService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly bruteForce: BruteForceService,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async verify(attempt: PasswordAttempt, condition: SignInCondition = NO_CONDITION): Promise<User | null> {
+    const account = await this.bruteForce.account(attempt.email);
+    const { locked } = await this.bruteForce.check(account, attempt.ip);
+    const user = locked
+      ? await this.hasher.verifyAgainstDummy(attempt.password).then(() => null)
+      : await this.users.verifyCredentials(attempt.email, attempt.password);
+    const refusal = await condition(user);
+    if (user && refusal === null) {
+      await this.bruteForce.recordSuccess(account, attempt.ip);
+      return user;
+    }
+    if (!locked) await this.bruteForce.recordFailure(account, attempt.ip);
+    const reason = locked ? 'locked' : user ? refusal : undefined;
+    await this.audit.record({
+      type: 'user.signin_failed',
+      subject: account.subject,
+      clientId: attempt.clientId,
+      ip: attempt.ip,
+      details: {
+        ...attempt.via,
+        ...(reason ? { reason } : {}),
+        ...(account.masked ? { username_masked: account.masked } : {}),
+      },
+    });
+    return null;
+  }
+}
