@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { PortalContext, type PortalContextValue } from './api/api-context';
 import { Layout } from './components/layout';
-import { AccountPage } from './pages/account-page';
+import { AccountPage } from './pages/account/account-page';
 import { AdminAuditPage } from './pages/admin/admin-audit-page';
 import { AdminClientsPage } from './pages/admin/admin-clients-page';
 import { AdminIdentityProvidersPage } from './pages/admin/admin-identity-providers-page';

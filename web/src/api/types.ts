@@ -123,9 +123,10 @@ export interface LinkedIdentity {
 /** A client the signed-in user allowed, and the scopes allowed (GET /users/me/consents). */
 export interface Consent {
   client_id: string;
-  client_name?: string;
+  client_name: string;
   scopes: string[];
-  created_at?: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export const IDENTITY_PROVIDER_TYPES = ['oidc', 'facebook'] as const;

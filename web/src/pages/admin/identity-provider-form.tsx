@@ -103,11 +103,7 @@ export function IdentityProviderForm({ initial, mode, submitting, hasAppSecret, 
               value={values.alias}
               onChange={(event) => set('alias', event.currentTarget.value)}
             />
-            <Radio.Group
-              label="Type"
-              value={values.type}
-              onChange={(type) => set('type', type)}
-            >
+            <Radio.Group label="Type" value={values.type} onChange={(type) => set('type', type)}>
               <Group mt="xs">
                 <Radio value="oidc" label="OpenID provider (ID tokens, JWTs)" />
                 <Radio value="facebook" label="Facebook (Graph API access tokens)" />

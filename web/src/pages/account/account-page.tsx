@@ -1,10 +1,12 @@
 import { Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { usePortal } from '../api/api-context';
-import { ErrorAlert } from '../components/error-alert';
+import { usePortal } from '../../api/api-context';
+import { ErrorAlert } from '../../components/error-alert';
+import { Consents } from './consents';
+import { LinkedIdentities } from './linked-identities';
 
-/** The signed-in person: who they are, a new password, signing out. */
+/** The signed-in person: who they are, a new password, linked identities, allowed apps, signing out. */
 export function AccountPage() {
   const { api, me, signOut } = usePortal();
   const [currentPassword, setCurrentPassword] = useState('');
@@ -26,7 +28,7 @@ export function AccountPage() {
   };
 
   return (
-    <Stack maw={640}>
+    <Stack maw={860}>
       <Title order={2}>My account</Title>
       <Card withBorder>
         <Stack gap="xs">
@@ -70,6 +72,8 @@ export function AccountPage() {
           </Stack>
         </form>
       </Card>
+      <LinkedIdentities />
+      <Consents />
       <Button variant="default" w="fit-content" onClick={() => void signOut()}>
         Sign out
       </Button>
