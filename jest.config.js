@@ -33,13 +33,30 @@ function esmOnlyPackages() {
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   rootDir: '.',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages().map(escape).join('|')})/)`],
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testTimeout: 60_000,
+};
+
+/**
+ * Three tiers (docs/architecture.md), each selectable with `--selectProjects`:
+ * unit (pure rules, no Nest, no database), service (services wired as in production on a real database,
+ * no HTTP) and e2e (the app over HTTP). `npm run test:unit` runs the first.
+ */
+/** @type {import('jest').Config} */
+module.exports = {
   maxWorkers: 2,
+  testTimeout: 60_000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+    },
+    { ...shared, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
 };
