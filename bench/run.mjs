@@ -126,18 +126,22 @@ async function group(entries) {
   return entries.map((entry, i) => record(entry.label, entry.target, results[i]));
 }
 
-/** The argon2id verify rate of this machine, same parameters and concurrency, in a process of its own. */
-function argon2VerifyRate(seconds) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(BENCH_DIR, 'lib', 'argon2-rate.mjs'), String(seconds), String(options.connections)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error('argon2-rate failed'))));
-  });
+/**
+ * A machine limit measured in a process of its own at the same concurrency: `script` (in bench/lib) keeps that
+ * many operations in flight for the given seconds and prints one JSON line (argon2-rate.mjs, rsa-sign-rate.mjs).
+ */
+function machineRate(script) {
+  return (seconds) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [join(BENCH_DIR, 'lib', script), String(seconds), String(options.connections)],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${script} failed`))));
+    });
 }
 
 /** Token-endpoint runs check that each 2xx really carries a token. */
@@ -180,7 +184,12 @@ async function comparisons({ ours, floor, es256, eddsa, peers }) {
   // fresh-token guard run below.
   const freshTokens = [];
   const jmondiRs = peers.find((peer) => peer.name === 'jmondi RS256');
-  const [clientCredentials, ...otherCredentials] = await group([
+  const [rsaSign, clientCredentials, ...otherCredentials] = await group([
+    {
+      label: '3. RSA-2048 signing, crypto.sign in the threadpool, same concurrency (machine limit)',
+      target: { name: 'crypto.sign' },
+      run: machineRate('rsa-sign-rate.mjs'),
+    },
     {
       label: '3. Client credentials, ours RS256',
       target: ours,
@@ -195,6 +204,7 @@ async function comparisons({ ours, floor, es256, eddsa, peers }) {
     })),
   ]);
   const [es256Row, eddsaRow, ...peerCredentials] = otherCredentials;
+  rsaSign.ratio = compare(clientCredentials, rsaSign, { against: 'ours RS256 ÷ this (how far from bare signing)' });
   // Only jmondi RS256 is apples to apples (a JWT signed with RSA-2048 on both sides): HS256 is a shared-secret
   // HMAC, and node-oauth issues opaque random tokens.
   peerCredentials.forEach((row, i) => {
@@ -229,7 +239,7 @@ async function comparisons({ ours, floor, es256, eddsa, peers }) {
     {
       label: '2. argon2id verify, same parameters and concurrency (machine limit)',
       target: { name: 'argon2' },
-      run: argon2VerifyRate,
+      run: machineRate('argon2-rate.mjs'),
     },
     { label: '2. Password grant, ours', target: ours, requests: passwordGrant(ours), ...withToken },
     ...peers.map((peer) => ({

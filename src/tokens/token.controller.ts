@@ -1,4 +1,5 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/public.decorator';
@@ -8,6 +9,7 @@ import { TokenRequestDto } from './dto/token-request.dto';
 import { TokenResponseDto } from './dto/token-response.dto';
 import { TokenService } from './token.service';
 import type { TokenResponse } from './token-response';
+import { TOKEN_RESPONSE_SCHEMA } from './token-response.schema';
 
 @ApiTags('oauth')
 @Public()
@@ -17,6 +19,7 @@ export class TokenController {
 
   @Post('token')
   @OAuthEndpoint(TokenRequestDto)
+  @RouteSchema({ response: { 200: TOKEN_RESPONSE_SCHEMA } })
   @ApiOperation({
     summary: 'Token endpoint (RFC 6749 §3.2): password, refresh_token and client_credentials grants',
     description:
