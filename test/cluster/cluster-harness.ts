@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BuiltServer, freePort, startBuiltServer } from '../support/built-server';
 import { eventually } from '../support/eventually';
@@ -48,6 +50,13 @@ export class PrivateRedis {
     this.process?.kill('SIGKILL');
     await exited;
   }
+
+  /** Down for `downMs`, then back on the same port, empty (no persistence), as a Redis without a volume. */
+  async restart(downMs: number): Promise<void> {
+    await this.stop();
+    await new Promise((resolve) => setTimeout(resolve, downMs));
+    await this.launch();
+  }
 }
 
 /** Three built instances on one MariaDB database and one Redis, behind HAProxy with deploy/haproxy.cfg. */
@@ -55,6 +64,8 @@ export class Cluster {
   readonly instances: BuiltServer[] = [];
   private haproxy?: ChildProcess;
   private haproxyLog = '';
+  /** Holds a test-only HAProxy file that opens the stats socket (deploy/haproxy.cfg stays as operators run it). */
+  private readonly haproxyDir = mkdtempSync(join(tmpdir(), 'cluster-haproxy-'));
 
   private constructor(
     readonly url: string,
@@ -100,14 +111,56 @@ export class Cluster {
     return server;
   }
 
-  /** Every instance healthy, and HAProxy's checks (rise 2 x 500 ms) have seen it. */
+  /** Every instance healthy, and HAProxy's checks (rise 2 x 500 ms) have put each in rotation. */
   async waitUntilAllServe(): Promise<void> {
     if (!(await eventually(async () => (await this.healthyInstances()) === INSTANCES, 30_000))) {
       throw new Error('not every instance became healthy');
     }
-    const throughBalancer = async () => (await fetch(`${this.url}/health`)).status === 200;
-    if (!(await eventually(throughBalancer, 10_000))) throw new Error(`HAProxy does not answer:\n${this.haproxyLog}`);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const allUp = async () => {
+      const servers = [...(await this.balancerView()).values()];
+      return servers.length === INSTANCES && servers.every((server) => server.status === 'UP');
+    };
+    if (!(await eventually(allUp, 10_000))) throw new Error(`HAProxy does not see every instance:\n${this.haproxyLog}`);
+  }
+
+  /** `kill -9`: no drain, no goodbye; the requests it was serving get no answer from it. */
+  async kill(index: number): Promise<void> {
+    this.instances[index].signal('SIGKILL');
+    await this.instances[index].exited;
+  }
+
+  /** Starts instance `index` again on its port and waits until HAProxy sends it requests. */
+  async restart(index: number): Promise<void> {
+    await this.startInstance(index);
+    await this.waitUntilAllServe();
+  }
+
+  /** SIGTERM to each instance in turn: it drains and exits, starts again, and is back in rotation before the next. */
+  async rollingRestart(): Promise<void> {
+    for (let index = 0; index < INSTANCES; index++) {
+      const code = await this.instances[index].stop();
+      if (code !== 0) throw new Error(`instance ${index} exited with ${code}:\n${this.instances[index].output()}`);
+      await this.restart(index);
+    }
+  }
+
+  /** What HAProxy thinks of each server (app1..app3): its check status and how many requests it was sent. */
+  async balancerView(): Promise<Map<string, { status: string; sessions: number }>> {
+    const csv = await new Promise<string>((resolve, reject) => {
+      let answer = '';
+      const socket = createConnection(join(this.haproxyDir, 'stats.sock'));
+      socket.on('connect', () => socket.end('show stat\n'));
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    }).catch(() => '');
+    const view = new Map<string, { status: string; sessions: number }>();
+    for (const row of csv.split('\n').map((line) => line.split(','))) {
+      // show stat columns: 0 pxname, 1 svname, 7 stot (sessions total), 17 status.
+      if (row[0] === 'servers' && /^app\d$/.test(row[1]))
+        view.set(row[1], { status: row[17], sessions: Number(row[7]) });
+    }
+    return view;
   }
 
   async healthyInstances(): Promise<number> {
@@ -127,10 +180,13 @@ export class Cluster {
     await Promise.all(this.instances.map((server) => server.stop()));
     await this.redis.stop();
     await this.database.drop();
+    rmSync(this.haproxyDir, { recursive: true, force: true });
   }
 
   private startHaproxy(): void {
-    this.haproxy = spawn('haproxy', ['-f', HAPROXY_CFG, '-db'], {
+    const statsCfg = join(this.haproxyDir, 'stats.cfg');
+    writeFileSync(statsCfg, `global\n  stats socket ${join(this.haproxyDir, 'stats.sock')} mode 600 level user\n`);
+    this.haproxy = spawn('haproxy', ['-f', HAPROXY_CFG, '-f', statsCfg, '-db'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: {
         ...process.env,
