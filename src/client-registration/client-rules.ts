@@ -1,21 +1,10 @@
 import type { Client } from '../clients/client.entity';
 import { checkRedirectUris } from '../clients/redirect-uri-rules';
 import { DomainError } from '../common/errors/domain.error';
-
-/** The grant types a registered client may hold (RFC 6749 §4.1, §4.3, §6, §4.4; RFC 8693; RFC 7523 §2.1). */
-export const SUPPORTED_GRANT_TYPES = [
-  'authorization_code',
-  'password',
-  'refresh_token',
-  'client_credentials',
-  'urn:ietf:params:oauth:grant-type:token-exchange',
-  'bearer',
-  'urn:ietf:params:oauth:grant-type:jwt-bearer',
-] as const;
-export type SupportedGrantType = (typeof SUPPORTED_GRANT_TYPES)[number];
+import { GRANT_TYPES } from '../tokens/grants';
 
 /** What a developer gets when the registration omits grant_types. */
-export const DEFAULT_GRANT_TYPES: SupportedGrantType[] = ['password', 'refresh_token'];
+export const DEFAULT_GRANT_TYPES: readonly string[] = ['password', 'refresh_token'];
 
 export interface ScopeFacts {
   name: string;
@@ -28,7 +17,8 @@ export interface ScopeFacts {
  */
 export function checkGrantTypes(grantTypes: readonly string[], confidential: boolean): void {
   for (const grantType of grantTypes) {
-    if (!(SUPPORTED_GRANT_TYPES as readonly string[]).includes(grantType)) {
+    // A registered client may hold any grant the token endpoint serves.
+    if (!GRANT_TYPES.includes(grantType)) {
       throw new DomainError('bad_request', `grant_types: "${grantType}" is not a supported grant type`);
     }
   }

@@ -2,6 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { JsonWebKey } from 'node:crypto';
 import { Public } from '../auth/public.decorator';
+import { GRANT_TYPES } from './grants';
 import { SigningKeysService } from './keys/signing-keys.service';
 import { AuthorizationServerMetadata, MetadataService } from './metadata.service';
 
@@ -28,7 +29,7 @@ export class WellKnownController {
         issuer: 'https://auth.example.com',
         token_endpoint: 'https://auth.example.com/oauth/token',
         jwks_uri: 'https://auth.example.com/.well-known/jwks.json',
-        grant_types_supported: ['password', 'refresh_token', 'client_credentials'],
+        grant_types_supported: [...GRANT_TYPES],
       },
     },
   })

@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { SCOPE_TOKEN } from '../../scopes/scope-decision';
 import { MAX_REDIRECT_URI_LENGTH, MAX_REDIRECT_URIS } from '../../clients/redirect-uri-rules';
-import { SUPPORTED_GRANT_TYPES } from '../client-rules';
+import { GRANT_TYPES } from '../../tokens/grants';
 
 /** `grant_types` as the portals accept it: a non-empty list of supported grant types. */
 export function GrantTypesField(description: string): PropertyDecorator {
@@ -23,15 +23,15 @@ export function GrantTypesField(description: string): PropertyDecorator {
     ApiPropertyOptional({
       description,
       type: [String],
-      enum: SUPPORTED_GRANT_TYPES,
+      enum: [...GRANT_TYPES],
       example: ['password', 'refresh_token'],
     }),
     IsOptional(),
     IsArray(),
     ArrayMinSize(1),
-    ArrayMaxSize(SUPPORTED_GRANT_TYPES.length),
+    ArrayMaxSize(GRANT_TYPES.length),
     ArrayUnique(),
-    IsIn(SUPPORTED_GRANT_TYPES, { each: true }),
+    IsIn([...GRANT_TYPES], { each: true }),
   );
 }
 

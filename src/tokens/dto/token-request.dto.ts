@@ -1,16 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GRANT_TYPES } from '../grants';
 
 /** Documentation of the token endpoint's form parameters (RFC 6749 §4.3.2, §4.4.2, §6; RFC 8693 §2.1; RFC 7523 §2.1). */
 export class TokenRequestDto {
   @ApiProperty({
-    enum: [
-      'password',
-      'refresh_token',
-      'client_credentials',
-      'urn:ietf:params:oauth:grant-type:token-exchange',
-      'bearer',
-      'urn:ietf:params:oauth:grant-type:jwt-bearer',
-    ],
+    enum: [...GRANT_TYPES],
     example: 'password',
   })
   grant_type!: string;

@@ -20,7 +20,8 @@ const INVALID_CODE = 'The authorization code is invalid, expired or already used
 /** RFC 6749 §4.1.3 with PKCE (RFC 7636 §4.5): a code from /oauth/authorize for tokens. */
 @Injectable()
 export class AuthorizationCodeGrant implements Grant {
-  readonly type = 'authorization_code';
+  static readonly grantType = 'authorization_code';
+  readonly type = AuthorizationCodeGrant.grantType;
 
   constructor(
     private readonly codes: AuthorizationCodesService,

@@ -9,7 +9,8 @@ import type { Grant, TokenRequest } from './grant.interface';
 /** RFC 6749 §4.4: a confidential client acting for itself; no refresh token (§4.4.3). */
 @Injectable()
 export class ClientCredentialsGrant implements Grant {
-  readonly type = 'client_credentials';
+  static readonly grantType = 'client_credentials';
+  readonly type = ClientCredentialsGrant.grantType;
 
   constructor(
     private readonly scopes: ScopesService,

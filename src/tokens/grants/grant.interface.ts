@@ -11,7 +11,7 @@ export interface TokenRequest {
 
 /**
  * A grant type of the token endpoint (RFC 6749 §4). Adding one: a class implementing this in
- * `grants/x.grant.ts`, plus its line in `grants/index.ts`.
+ * `grants/x.grant.ts` with a static `grantType`, plus its line in `grants/index.ts`.
  */
 export interface Grant {
   /** The `grant_type` value it answers. */

@@ -8,13 +8,24 @@ import { PasswordGrant } from './password.grant';
 import { RefreshTokenGrant } from './refresh-token.grant';
 import { TokenExchangeGrant } from './token-exchange.grant';
 
-/** Every grant the token endpoint serves. A new grant type: its class here, one line. */
-export const GRANTS: readonly Type<Grant>[] = [
+/** A grant class: its static `grantType` is the `grant_type` value it answers. */
+export interface GrantClass extends Type<Grant> {
+  readonly grantType: string;
+}
+
+/**
+ * Every grant the token endpoint serves. A new grant type: its class here, one line; client
+ * validation, the registration and token request documentation, the server metadata all follow.
+ */
+export const GRANTS: readonly GrantClass[] = [
+  AuthorizationCodeGrant,
   PasswordGrant,
   RefreshTokenGrant,
   ClientCredentialsGrant,
-  AuthorizationCodeGrant,
   TokenExchangeGrant,
   BearerGrant,
   JwtBearerGrant,
 ];
+
+/** The `grant_type` values of GRANTS, in that order: the one list every other place reads. */
+export const GRANT_TYPES: readonly string[] = GRANTS.map((grant) => grant.grantType);

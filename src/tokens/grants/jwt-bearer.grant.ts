@@ -11,7 +11,8 @@ import type { Grant, TokenRequest } from './grant.interface';
  */
 @Injectable()
 export class JwtBearerGrant implements Grant {
-  readonly type = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+  static readonly grantType = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+  readonly type = JwtBearerGrant.grantType;
 
   constructor(private readonly federated: FederatedTokens) {}
 

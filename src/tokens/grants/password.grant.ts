@@ -15,7 +15,8 @@ export const INVALID_CREDENTIALS = 'The username or password is incorrect';
 /** RFC 6749 §4.3: the resource owner's email and password for tokens. */
 @Injectable()
 export class PasswordGrant implements Grant {
-  readonly type = 'password';
+  static readonly grantType = 'password';
+  readonly type = PasswordGrant.grantType;
 
   constructor(
     private readonly passwords: PasswordCheckService,

@@ -17,7 +17,8 @@ const INVALID_REFRESH_TOKEN = 'The refresh token is invalid, expired or revoked'
 /** RFC 6749 §6 with rotation (RFC 9700 §4.14.2): each refresh token works once. */
 @Injectable()
 export class RefreshTokenGrant implements Grant {
-  readonly type = 'refresh_token';
+  static readonly grantType = 'refresh_token';
+  readonly type = RefreshTokenGrant.grantType;
 
   constructor(
     private readonly refreshTokens: RefreshTokensService,

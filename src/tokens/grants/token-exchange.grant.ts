@@ -15,7 +15,8 @@ import type { Grant, TokenRequest } from './grant.interface';
  */
 @Injectable()
 export class TokenExchangeGrant implements Grant {
-  readonly type: string = 'urn:ietf:params:oauth:grant-type:token-exchange';
+  static readonly grantType: string = 'urn:ietf:params:oauth:grant-type:token-exchange';
+  readonly type: string = TokenExchangeGrant.grantType;
 
   constructor(
     private readonly delegated: DelegatedTokens,
