@@ -33,7 +33,6 @@ export class AdminScopesService {
     scope.description = body.description ?? '';
     scope.isDefault = body.is_default ?? false;
     scope.adminOnly = body.admin_only ?? false;
-    scope.createdAt = scope.updatedAt = new Date(); // millisecond precision on SQLite too (see AuditService)
     try {
       await this.scopes.insert(scope);
     } catch (error) {

@@ -47,8 +47,7 @@ export class AuditService {
     row.subject = event.subject?.slice(0, 254) ?? null;
     row.clientId = event.clientId?.slice(0, 64) ?? null;
     row.ip = event.ip?.slice(0, 64) ?? null;
-    // Set here, not by the column default: TypeORM's SQLite insert default has whole seconds only,
-    // and the log is ordered and filtered by time.
+    // The time the event happened, not the time its batch reached the database.
     row.createdAt = new Date();
     row.details = event.details ? withoutSecrets(event.details) : null;
     return new Promise((written, failed) => {

@@ -69,7 +69,6 @@ export class BootstrapService implements OnApplicationBootstrap {
     portal.grantTypes = [...PORTAL_GRANT_TYPES];
     portal.scopes = [...PORTAL_SCOPES];
     Object.assign(portal, portalRedirects(this.config.issuer));
-    portal.createdAt = portal.updatedAt = new Date();
     try {
       await this.clients.insert(portal);
       this.logger.log(`Created the portal client "${clientId}"`);

@@ -76,7 +76,6 @@ export class ClientRegistrationService {
     client.scopes = scopes;
     client.redirectUris = redirectUris;
     client.postLogoutRedirectUris = postLogoutRedirectUris;
-    client.createdAt = client.updatedAt = new Date(); // millisecond precision on SQLite too (see AuditService)
     await this.clients.insert(client);
     await this.audit.record({
       type: 'client.created',

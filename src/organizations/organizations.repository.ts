@@ -214,7 +214,6 @@ function memberRow(organizationId: string, userId: string, role: OrganizationRol
   row.organizationId = organizationId;
   row.userId = userId;
   row.role = role;
-  row.createdAt = new Date(); // millisecond precision on SQLite too (see AuditService)
   return row;
 }
 

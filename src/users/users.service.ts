@@ -60,7 +60,6 @@ export class UsersService {
     user.isAdmin = input.isAdmin ?? false;
     user.emailVerified = input.emailVerified ?? false;
     user.passwordHash = await this.hasher.hash(input.password);
-    user.createdAt = user.updatedAt = new Date(); // millisecond precision on SQLite too (see AuditService)
     try {
       await this.users.insert(user);
     } catch (error) {

@@ -5,7 +5,7 @@ import { UsersService } from '../../src/users/users.service';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-// nestjs-pino sends start-up logs of every app in one process to the first app's stream, so these
+// Nest's Logger is process-wide: one app's start-up lines may reach another app's stream, so these
 // tests read the logs of every server they started.
 describe('bootstrap without ADMIN_PASSWORD', () => {
   const started: TestApp[] = [];

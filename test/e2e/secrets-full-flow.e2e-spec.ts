@@ -32,7 +32,7 @@ describe('no password, client secret, refresh token or access token reaches the 
   };
 
   beforeAll(async () => {
-    // One app per file: nestjs-pino sends every app of a Jest file to the first app's stream.
+    // One app per file: Nest's Logger is process-wide, so a second app's lines could reach this app's stream.
     server = await startTestApp({ RATE_LIMIT_ENABLED: 'false' }, { captureLogs: true });
     remember('user password', USER.password);
     remember('wrong password', WRONG_PASSWORD);

@@ -68,7 +68,7 @@ describe('signing keys stored without KEY_ENCRYPTION_SECRET', () => {
           { database: await createTestDatabase(), captureLogs: true },
         ),
       );
-      // nestjs-pino may route a second app's start-up lines to the first app's stream: count across both.
+      // Nest's process-wide Logger may route one app's start-up lines to another's stream: count across both.
       expect(warnings(started)).toHaveLength(1);
       await started[1].close();
       await started[1].database.drop();
