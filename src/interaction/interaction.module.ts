@@ -8,6 +8,7 @@ import { OrganizationMembershipsModule } from '../organizations/organization-mem
 import { RefreshTokensModule } from '../refresh-tokens/refresh-tokens.module';
 import { ScopesModule } from '../scopes/scopes.module';
 import { UsersModule } from '../users/users.module';
+import { AccountPagesController } from './account-pages/account-pages.controller';
 import { AuthorizeController } from './authorize/authorize.controller';
 import { AuthorizeService } from './authorize/authorize.service';
 import { AuthorizationCode } from './codes/authorization-code.entity';
@@ -36,7 +37,7 @@ import { PasswordSignInService } from './sign-in/password-sign-in.service';
     ScopesModule,
     UsersModule,
   ],
-  controllers: [AuthorizeController, LogoutController, ConsentsController],
+  controllers: [AuthorizeController, LogoutController, ConsentsController, AccountPagesController],
   providers: [
     AuthorizeService,
     AuthorizationCodesRepository,

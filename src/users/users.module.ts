@@ -27,6 +27,6 @@ import { UsersService } from './users.service';
     PasswordResetService,
     EmailVerificationService,
   ],
-  exports: [UsersRepository, UsersService, PasswordHasher],
+  exports: [UsersRepository, UsersService, PasswordHasher, PasswordResetService, EmailVerificationService],
 })
 export class UsersModule {}

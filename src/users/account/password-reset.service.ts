@@ -39,6 +39,11 @@ export class PasswordResetService {
       .catch((error: Error) => this.logger.error(`A password reset mail could not be sent: ${error.message}`));
   }
 
+  /** Whether a reset link can still be used, so its page can say at once when it cannot. */
+  async isLive(token: string): Promise<boolean> {
+    return (await this.tokens.findLive(token, 'password_reset')) !== null;
+  }
+
   async confirm(token: string, password: string, ip: string): Promise<void> {
     const row = await this.tokens.findLive(token, 'password_reset');
     const user = row ? await this.users.findById(row.userId) : null;
