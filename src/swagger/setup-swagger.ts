@@ -13,6 +13,7 @@ const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'
 export const API_TITLE = 'OAuth 2.0 Authorization Server';
 /** Relative, so Swagger UI posts to the server it was loaded from, whatever the public issuer URL. */
 export const TOKEN_PATH = '/oauth/token';
+export const AUTHORIZATION_PATH = '/oauth/authorize';
 
 /**
  * The scopes a new token gets when Swagger UI signs in: the seeded defaults a user without admin
@@ -29,8 +30,9 @@ export const SWAGGER_PRESELECTED_SCOPES = [
 type ScopeDescriptions = Record<string, string>;
 
 /**
- * Swagger UI at /docs and the OpenAPI document at /docs-json, with the OAuth2 password flow wired to
- * the portal client. Scopes are data an admin can change, so the document lists the scopes of the
+ * Swagger UI at /docs and the OpenAPI document at /docs-json, with the OAuth2 password flow and the
+ * authorization-code flow with PKCE (RFC 7636; the portal client registers /docs/oauth2-redirect.html)
+ * wired to the portal client. Scopes are data an admin can change, so the document lists the scopes of the
  * database at the time it is requested.
  */
 export function setupSwagger(app: INestApplication, config: AppConfig): void {
@@ -46,6 +48,8 @@ export function setupSwagger(app: INestApplication, config: AppConfig): void {
         clientId: config.portalClientId,
         scopes: SWAGGER_PRESELECTED_SCOPES,
         appName: API_TITLE,
+        // The authorization endpoint refuses a code request without an S256 challenge.
+        usePkceWithAuthorizationCodeGrant: true,
       },
     },
   });
@@ -58,15 +62,26 @@ function buildDocumentConfig(config: AppConfig): Omit<OpenAPIObject, 'paths'> {
     .setDescription(
       'Password, refresh-token and client-credentials grants with JWT access tokens (RFC 6749, 9068), ' +
         'a developer portal to register apps, and an admin portal.\n\n' +
-        '**Try it:** sign up with `POST /users`, then press **Authorize**, type your email and password in ' +
+        '**Try it:** sign up with `POST /users`, then press **Authorize**, and either sign in on the ' +
+        "server's own page with the authorization-code flow (PKCE), or type your email and password in " +
         `the password flow (client_id \`${config.portalClientId}\` is preselected; it is a public client, so ` +
         'leave the secret empty), and call the protected routes. Each route lists the scopes it needs.',
     )
     .addOAuth2(
       {
         type: 'oauth2',
-        description: 'Access tokens from the token endpoint (RFC 6749 §4.3 password grant for people)',
-        flows: { password: { tokenUrl: TOKEN_PATH, refreshUrl: TOKEN_PATH, scopes: {} } },
+        description:
+          'Access tokens from the token endpoint: the authorization-code grant with PKCE (RFC 6749 §4.1, ' +
+          'RFC 7636) through the sign-in page, or the password grant (RFC 6749 §4.3)',
+        flows: {
+          authorizationCode: {
+            authorizationUrl: AUTHORIZATION_PATH,
+            tokenUrl: TOKEN_PATH,
+            refreshUrl: TOKEN_PATH,
+            scopes: {},
+          },
+          password: { tokenUrl: TOKEN_PATH, refreshUrl: TOKEN_PATH, scopes: {} },
+        },
       },
       OAUTH2_SECURITY_SCHEME,
     )
@@ -97,12 +112,12 @@ function describeScope(scope: Scope): string {
   return scope.adminOnly ? `${scope.description} (admins only)` : scope.description;
 }
 
-/** The document with the password flow's scope list replaced; the built document is never mutated. */
+/** The document with both flows' scope lists replaced; the built document is never mutated. */
 function withScopes(document: OpenAPIObject, scopes: ScopeDescriptions): OpenAPIObject {
   const schemes = document.components?.securitySchemes ?? {};
   const oauth2 = schemes[OAUTH2_SECURITY_SCHEME];
   const flows = oauth2 && 'flows' in oauth2 ? oauth2.flows : undefined;
-  if (!flows?.password) return document;
+  if (!flows?.password || !flows.authorizationCode) return document;
   return {
     ...document,
     components: {
@@ -111,7 +126,11 @@ function withScopes(document: OpenAPIObject, scopes: ScopeDescriptions): OpenAPI
         ...schemes,
         [OAUTH2_SECURITY_SCHEME]: {
           ...oauth2,
-          flows: { ...flows, password: { ...flows.password, scopes } },
+          flows: {
+            ...flows,
+            authorizationCode: { ...flows.authorizationCode, scopes },
+            password: { ...flows.password, scopes },
+          },
         },
       },
     },

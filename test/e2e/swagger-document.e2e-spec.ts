@@ -58,6 +58,13 @@ describe('the OpenAPI document and Swagger UI', () => {
     expect(listed.admin).toMatch(/admins only/);
   });
 
+  it('describes the authorization-code flow beside it, with the same scopes', () => {
+    const scheme = document.components?.securitySchemes?.[OAUTH2_SECURITY_SCHEME] as SecuritySchemeObject;
+    const code = scheme.flows?.authorizationCode;
+    expect(code).toMatchObject({ authorizationUrl: '/oauth/authorize', tokenUrl: '/oauth/token' });
+    expect(code?.scopes).toEqual(scheme.flows?.password?.scopes);
+  });
+
   it('lists a scope an admin adds, without a restart', async () => {
     await server.dataSource.query(
       "INSERT INTO scopes (name, description, is_default, admin_only) VALUES ('notes.read', 'Read your notes', 0, 0)",
@@ -71,6 +78,7 @@ describe('the OpenAPI document and Swagger UI', () => {
     const init = (await server.http.get('/docs/swagger-ui-init.js').expect(200)).text;
     expect(init).toMatch(/"persistAuthorization": true/);
     expect(init).toMatch(/"initOAuth": \{\s*"clientId": "portal"/);
+    expect(init).toMatch(/"usePkceWithAuthorizationCodeGrant": true/);
     expect(init).toContain('"contacts.write"');
     expect((await server.http.get('/docs').expect(200)).text).toContain('swagger-ui');
   });
