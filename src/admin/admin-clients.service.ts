@@ -33,6 +33,7 @@ export class AdminClientsService {
   async list(query: AdminClientQuery): Promise<Page<ClientWithOwner>> {
     const { items, total } = await this.clients.list({
       ownerId: query.owner || undefined,
+      awaitingApproval: query.awaiting_approval === 'true' || undefined,
       limit: query.limit,
       offset: query.offset,
     });

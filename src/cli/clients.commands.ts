@@ -3,7 +3,7 @@ import { type CliCommand, splitList } from './cli-command';
 export const clientsCreate: CliCommand = {
   name: 'clients:create',
   summary: 'Register an app for a user, with the same rules as the developer portal; prints the secret once',
-  usage: '--name <name> --owner <email> [--public] [--grant-types a,b] [--scopes a,b]',
+  usage: '--name <name> --owner <email> [--public] [--grant-types a,b] [--scopes a,b] [--first-party]',
   positionals: 0,
   options: {
     name: { type: 'string' },
@@ -11,6 +11,8 @@ export const clientsCreate: CliCommand = {
     public: { type: 'boolean', default: false },
     'grant-types': { type: 'string' },
     scopes: { type: 'string' },
+    // An admin's app: approved at once (password grant for every user, no consent screen).
+    'first-party': { type: 'boolean', default: false },
   },
   validate(values) {
     const name = typeof values.name === 'string' ? values.name.trim() : '';
@@ -24,11 +26,13 @@ export const clientsCreate: CliCommand = {
     return undefined;
   },
   async run(app, values, _positionals, out) {
-    const [{ UsersService }, { ClientRegistrationService }, { NotFoundError }] = await Promise.all([
-      import('../users/users.service'),
-      import('../client-registration/client-registration.service'),
-      import('../common/errors/domain.error'),
-    ]);
+    const [{ UsersService }, { ClientRegistrationService }, { NotFoundError }, { ClientsRepository }] =
+      await Promise.all([
+        import('../users/users.service'),
+        import('../client-registration/client-registration.service'),
+        import('../common/errors/domain.error'),
+        import('../clients/clients.repository'),
+      ]);
     const owner = await app.get(UsersService, { strict: false }).findByEmail(String(values.owner));
     if (!owner) throw new NotFoundError(`User ${String(values.owner)}`);
     const { client, secret } = await app.get(ClientRegistrationService, { strict: false }).register(owner.id, {
@@ -37,10 +41,14 @@ export const clientsCreate: CliCommand = {
       grant_types: splitList(values['grant-types']),
       scopes: splitList(values.scopes),
     });
+    if (values['first-party'] === true) {
+      await app.get(ClientsRepository, { strict: false }).update(client.id, { firstParty: true });
+    }
     out.line(`client_id: ${client.clientId}`);
     if (secret !== undefined) out.line(`client_secret: ${secret}   (shown once; store it now)`);
     out.line(`grant_types: ${client.grantTypes.join(' ')}`);
     out.line(`scopes: ${client.scopes.join(' ')}`);
+    out.line(`first_party: ${values['first-party'] === true}`);
   },
 };
 

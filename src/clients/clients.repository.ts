@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, In, Repository } from 'typeorm';
+import { FindOptionsWhere, In, IsNull, Not, Raw, Repository } from 'typeorm';
 import { onEntityChange } from '../common/cache/on-entity-change';
 import type { Page } from '../common/pagination/pagination.dto';
 import { LIKE_ESCAPE, likePattern } from '../common/validation/like-pattern';
@@ -28,6 +28,8 @@ export type ClientChanges = Partial<
 export interface ClientListFilter {
   ownerId?: string;
   organizationId?: string;
+  /** Only the apps awaiting password-grant approval (see `awaitsPasswordGrantApproval`). */
+  awaitingApproval?: boolean;
   limit: number;
   offset: number;
 }
@@ -73,6 +75,12 @@ export class ClientsRepository {
     const where: FindOptionsWhere<Client> = {};
     if (filter.ownerId !== undefined) where.ownerId = filter.ownerId;
     if (filter.organizationId !== undefined) where.organizationId = filter.organizationId;
+    if (filter.awaitingApproval) {
+      where.ownerId = filter.ownerId ?? Not(IsNull());
+      where.firstParty = false;
+      // No other grant type's name contains "password", so a substring match on the list is exact.
+      where.grantTypes = Raw((column) => `${column} LIKE :password`, { password: '%password%' });
+    }
     const [items, total] = await this.clients.findAndCount({
       where,
       order: { createdAt: 'DESC', id: 'ASC' },

@@ -19,6 +19,7 @@ export class AppConfig {
   readonly portalClientId!: string;
   readonly logLevel!: string;
   readonly jwtAlgorithm!: 'RS256' | 'ES256' | 'EdDSA';
+  readonly passwordGrantApproval!: 'required' | 'open';
   readonly keyEncryptionSecret?: string;
   readonly metricsToken?: string;
   readonly allowQueryToken!: boolean;

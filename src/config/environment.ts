@@ -127,6 +127,14 @@ export class Environment {
   @IsIn(['RS256', 'ES256', 'EdDSA'])
   JWT_ALG: string = 'RS256';
 
+  /**
+   * `required`: a portal-registered app's password grant signs in its owner only until an admin marks
+   * it first_party. `open`: every app that holds the grant signs in every user.
+   */
+  @IsOptional()
+  @IsIn(['required', 'open'])
+  PASSWORD_GRANT_APPROVAL: string = 'required';
+
   @IsOptional()
   @IsString()
   @MinLength(32)

@@ -54,6 +54,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     portalClientId: parsed.PORTAL_CLIENT_ID,
     logLevel: parsed.LOG_LEVEL,
     jwtAlgorithm: parsed.JWT_ALG as AppConfig['jwtAlgorithm'],
+    passwordGrantApproval: parsed.PASSWORD_GRANT_APPROVAL as AppConfig['passwordGrantApproval'],
     keyEncryptionSecret: parsed.KEY_ENCRYPTION_SECRET,
     metricsToken: parsed.METRICS_TOKEN,
     allowQueryToken: parsed.ALLOW_QUERY_TOKEN,

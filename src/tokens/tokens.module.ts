@@ -15,6 +15,7 @@ import { FederatedTokens } from './exchange/federated-tokens.service';
 import { GRANT_HANDLERS, GrantRegistry } from './grants/grant-registry';
 import type { Grant } from './grants/grant.interface';
 import { GRANTS } from './grants';
+import { PasswordGrantApproval } from './grants/password-grant-approval.service';
 import { IntrospectionController } from './introspection.controller';
 import { IntrospectionService } from './introspection.service';
 import { KeysModule } from './keys/keys.module';
@@ -53,6 +54,7 @@ import { WellKnownController } from './well-known.controller';
     FederatedTokens,
     DelegatedTokens,
     ...GRANTS,
+    PasswordGrantApproval,
     { provide: GRANT_HANDLERS, useFactory: (...grants: Grant[]) => grants, inject: [...GRANTS] },
     GrantRegistry,
     RevocationService,

@@ -149,6 +149,26 @@ describe('CLI (npm run cli -- <command>), the built dist/cli.js', () => {
     expect(refused.stderr).toContain('scopes: "admin" is restricted to admins');
   });
 
+  it('creates an app first-party with --first-party: its password grant signs in every user at once', async () => {
+    const create = async (...flags: string[]) => {
+      const created = await cli('clients:create', '--name', 'Staff app', '--owner', 'dev@example.test', ...flags);
+      expect(created.code).toBe(0);
+      return { client_id: field(created.stdout, 'client_id'), client_secret: field(created.stdout, 'client_secret') };
+    };
+    const approved = await create('--grant-types', 'password', '--first-party');
+    const waiting = await create('--grant-types', 'password');
+    await withServer(async (server) => {
+      const grant = (app: { client_id: string; client_secret: string }) =>
+        server.http.post('/oauth/token').auth(app.client_id, app.client_secret).type('form').send({
+          grant_type: 'password',
+          username: 'admin@example.test',
+          password: 'admin-password-123',
+        });
+      expect((await grant(approved)).status).toBe(200);
+      expect((await grant(waiting)).body).toMatchObject({ error: 'unauthorized_client' });
+    });
+  });
+
   it('rotates the signing key: a new current key is stored and published', async () => {
     const result = await cli('keys:rotate');
     expect(result.code).toBe(0);

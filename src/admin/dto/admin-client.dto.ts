@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import {
   ClientNameField,
   GrantTypesField,
@@ -10,6 +10,7 @@ import {
 } from '../../client-registration/dto/client-fields';
 import { ClientResponse } from '../../client-registration/dto/client-response.dto';
 import type { Client } from '../../clients/client.entity';
+import { awaitsPasswordGrantApproval } from '../../clients/password-grant-approval';
 import { PaginationQuery } from '../../common/pagination/pagination.dto';
 import type { User } from '../../users/user.entity';
 
@@ -22,6 +23,14 @@ export class AdminClientQuery extends PaginationQuery {
   @IsString()
   @IsUUID()
   owner?: string;
+
+  @ApiPropertyOptional({
+    description: "`true`: only the apps whose password grant awaits an admin's approval (first_party)",
+    enum: ['true', 'false'],
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  awaiting_approval?: 'true' | 'false';
 }
 
 /** null clears a per-client lifetime (the server default applies again). */
@@ -121,6 +130,13 @@ export class AdminClientResponse extends ClientResponse {
   @ApiProperty({ example: false, description: 'Admin-approved (the portal client is)' })
   first_party!: boolean;
 
+  @ApiProperty({
+    example: true,
+    description:
+      'A portal-registered app holding the password grant, not yet first_party: the grant signs in its owner only (PASSWORD_GRANT_APPROVAL)',
+  })
+  awaiting_approval!: boolean;
+
   @ApiProperty({ example: null, nullable: true, type: Number })
   access_token_ttl!: number | null;
 
@@ -134,6 +150,7 @@ export class AdminClientResponse extends ClientResponse {
       disabled: client.disabled,
       can_introspect: client.canIntrospect,
       first_party: client.firstParty,
+      awaiting_approval: awaitsPasswordGrantApproval(client),
       access_token_ttl: client.accessTokenTtlSeconds,
       refresh_token_ttl: client.refreshTokenTtlSeconds,
     };

@@ -8,6 +8,7 @@ import { RefreshTokensService } from '../refresh-tokens.service';
 import { TokenIssuer } from '../token-issuer.service';
 import type { TokenResponse } from '../token-response';
 import type { Grant, TokenRequest } from './grant.interface';
+import { PasswordGrantApproval } from './password-grant-approval.service';
 
 /** One description for an unknown user, a wrong password and a disabled user: none is revealed. */
 export const INVALID_CREDENTIALS = 'The username or password is incorrect';
@@ -24,6 +25,7 @@ export class PasswordGrant implements Grant {
     private readonly refreshTokens: RefreshTokensService,
     private readonly issuer: TokenIssuer,
     private readonly organizations: OrganizationSignInService,
+    private readonly approval: PasswordGrantApproval,
   ) {}
 
   async handle({ parameters, ip }: TokenRequest, client: Client): Promise<TokenResponse> {
@@ -31,6 +33,7 @@ export class PasswordGrant implements Grant {
     const password = parameters.required('password');
     const requested = this.scopes.parseScopeParameter(parameters.optional('scope'));
     const name = this.organizations.resolve(username, parameters.optional('organization'));
+    await this.approval.check(client, name.email);
 
     // Lockouts count per email, whichever organization the username names. Not a member, or no such
     // organization: the wrong-password answer, at the same cost (one query either way).

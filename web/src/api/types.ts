@@ -48,6 +48,8 @@ export interface AdminClient extends ClientApp {
   owner: { id: string; email: string } | null;
   disabled: boolean;
   first_party: boolean;
+  /** A portal app whose password grant signs in its owner only until it is first-party. */
+  awaiting_approval: boolean;
 }
 
 export interface Scope {

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Code, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usePortal } from '../../api/api-context';
@@ -9,12 +9,16 @@ import { usePagedQuery } from '../../components/paged-query';
 
 type ClientFlags = Partial<Pick<AdminClient, 'disabled' | 'first_party'>>;
 
-/** Every app: filter by owner, approve as first-party (password grant for every user), disable. */
+/**
+ * Every app: filter by owner or by awaiting approval, approve as first-party (password grant for every
+ * user, not only the owner), disable.
+ */
 export function AdminClientsPage() {
   const { api } = usePortal();
   const queryClient = useQueryClient();
   const [owner, setOwner] = useState('');
-  const paged = usePagedQuery<AdminClient>('/admin/clients', { owner });
+  const [awaiting, setAwaiting] = useState(false);
+  const paged = usePagedQuery<AdminClient>('/admin/clients', { owner, awaiting_approval: awaiting ? 'true' : '' });
   const change = useMutation({
     mutationFn: ({ clientId, body }: { clientId: string; body: ClientFlags }) =>
       api.request<AdminClient>(`/admin/clients/${encodeURIComponent(clientId)}`, { method: 'PATCH', body }),
@@ -29,6 +33,11 @@ export function AdminClientsPage() {
       cell: (client) => (
         <Group gap={4}>
           {client.first_party && <Badge color="violet">first-party</Badge>}
+          {client.awaiting_approval && (
+            <Badge color="yellow" variant="light">
+              awaits approval
+            </Badge>
+          )}
           <Badge color={client.disabled ? 'red' : 'green'} variant="light">
             {client.disabled ? 'disabled' : 'active'}
           </Badge>
@@ -69,6 +78,14 @@ export function AdminClientsPage() {
         maw={420}
         onChange={(event) => {
           setOwner(event.currentTarget.value);
+          paged.setPage(1);
+        }}
+      />
+      <Checkbox
+        label="Only apps whose password grant awaits approval"
+        checked={awaiting}
+        onChange={(event) => {
+          setAwaiting(event.currentTarget.checked);
           paged.setPage(1);
         }}
       />
