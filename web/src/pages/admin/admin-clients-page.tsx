@@ -51,6 +51,7 @@ export function AdminClientsPage() {
           <Button
             size="xs"
             variant="default"
+            loading={change.isPending && change.variables.clientId === client.client_id}
             aria-label={`${client.first_party ? 'Remove first-party from' : 'Mark first-party'} ${client.name}`}
             onClick={() => change.mutate({ clientId: client.client_id, body: { first_party: !client.first_party } })}
           >
@@ -59,6 +60,7 @@ export function AdminClientsPage() {
           <Button
             size="xs"
             variant="default"
+            loading={change.isPending && change.variables.clientId === client.client_id}
             aria-label={`${client.disabled ? 'Enable' : 'Disable'} ${client.name}`}
             onClick={() => change.mutate({ clientId: client.client_id, body: { disabled: !client.disabled } })}
           >

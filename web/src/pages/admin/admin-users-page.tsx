@@ -40,6 +40,7 @@ export function AdminUsersPage() {
           <Button
             size="xs"
             variant="default"
+            loading={change.isPending && change.variables.id === user.id}
             aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.email}`}
             onClick={() => change.mutate({ id: user.id, body: { disabled: !user.disabled } })}
           >
@@ -48,6 +49,7 @@ export function AdminUsersPage() {
           <Button
             size="xs"
             variant="default"
+            loading={change.isPending && change.variables.id === user.id}
             aria-label={`${user.is_admin ? 'Remove admin from' : 'Make admin'} ${user.email}`}
             onClick={() => change.mutate({ id: user.id, body: { is_admin: !user.is_admin } })}
           >
