@@ -2,6 +2,7 @@ import { ConfigModule } from '@nestjs/config';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/load-config';
 import { stopGracefullyOnSignals } from './health/graceful-shutdown';
+import { listenQuietly } from './logging/listen-quietly';
 import { ManagementServer } from './metrics/management-server';
 
 async function bootstrap(): Promise<void> {
@@ -9,7 +10,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApp(config);
   stopGracefullyOnSignals(app, config.shutdownDrainMs);
-  await app.listen({ port: config.port, host: config.host });
+  await listenQuietly(app, { port: config.port, host: config.host });
   const management = await app.get(ManagementServer).listen();
   const base = config.issuer;
   console.log(

@@ -100,9 +100,9 @@ describe('starting the built server', () => {
       await info.stop();
       const lines = linesOf(info.stdout);
       expect(lines.length).toBeLessThanOrEqual(10);
-      // Log lines are JSON for collectors; only the three-line banner of main.ts is plain text.
+      // Log lines are JSON for collectors; only the four-line banner of main.ts is plain text.
       const plain = lines.filter((line) => !line.startsWith('{'));
-      expect(plain).toHaveLength(3);
+      expect(plain).toHaveLength(4);
       for (const line of lines.filter((line) => line.startsWith('{'))) {
         expect(() => JSON.parse(line) as unknown).not.toThrow();
       }
