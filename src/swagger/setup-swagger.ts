@@ -44,6 +44,9 @@ export function setupSwagger(app: INestApplication, config: AppConfig): void {
     swaggerOptions: {
       persistAuthorization: true,
       displayRequestDuration: true,
+      // The callback the portal client registers (src/bootstrap/bootstrap.service.ts); Swagger UI's own
+      // default drops the /docs prefix.
+      oauth2RedirectUrl: `${config.issuer}/docs/oauth2-redirect.html`,
       initOAuth: {
         clientId: config.portalClientId,
         scopes: SWAGGER_PRESELECTED_SCOPES,

@@ -37,7 +37,8 @@ describe('RP-Initiated Logout (GET /oauth/logout)', () => {
     return { browser, idToken: tokens.id_token, accessToken: tokens.access_token };
   }
 
-  const logoutPath = (parameters: Record<string, string>) => `/oauth/logout?${new URLSearchParams(parameters).toString()}`;
+  const logoutPath = (parameters: Record<string, string>) =>
+    `/oauth/logout?${new URLSearchParams(parameters).toString()}`;
 
   /** Whether the browser's session still signs it in: an authorization with prompt=none gets a code. */
   async function stillSignedIn(browser: Browser): Promise<boolean> {
