@@ -1,6 +1,8 @@
 import { eventually } from '../support/eventually';
+import { pkcePair } from '../support/interaction/browser';
 import { describeOnMysql } from '../support/test-database';
 import { Cluster, INSTANCES } from './cluster-harness';
+import { FetchBrowser } from './fetch-browser';
 
 const ADMIN = { email: 'admin@example.test', password: 'admin-password-123' };
 const LOCK_AFTER = 5;
@@ -170,5 +172,67 @@ describeOnMysql('three instances behind HAProxy', () => {
       expect(await eventually(async () => kidOf((await signIn(base, ADMIN)).access_token) === kid, 1_000)).toBe(true);
       expect(await me(base, before.access_token)).toBe(200);
     }
+  });
+
+  it('keeps a browser signed in on one instance signed in on the others (single sign-on)', async () => {
+    const user = await aUser();
+    const developer = await signIn(cluster.url, await aUser(), 'clients:write');
+    const redirectUri = 'http://127.0.0.1/callback';
+    const registered = await fetch(`${cluster.url}/clients`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${developer.access_token}` },
+      body: JSON.stringify({
+        name: 'sso',
+        confidential: false,
+        grant_types: ['authorization_code'],
+        scopes: ['openid', 'profile'],
+        redirect_uris: [redirectUri],
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const { client_id } = (await registered.json()) as { client_id: string };
+    const authorize = (base: string, challenge: string, prompt?: string) =>
+      `${base}/oauth/authorize?${new URLSearchParams({
+        response_type: 'code',
+        client_id,
+        redirect_uri: redirectUri,
+        scope: 'openid profile',
+        state: 'sso',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        ...(prompt ? { prompt } : {}),
+      }).toString()}`;
+    const codeIn = (location: string | null) => new URL(location ?? 'http://invalid/').searchParams.get('code');
+
+    // Signs in and consents on the first instance.
+    const browser = new FetchBrowser();
+    const signInPage = await browser.get(authorize(direct(0), pkcePair().challenge));
+    expect(signInPage.text).toContain('name="password"');
+    const consent = await browser.submit(signInPage, `${direct(0)}/interaction/sign-in`, {
+      email: user.email,
+      password: user.password,
+    });
+    expect(consent.status).toBe(200);
+    const allowed = await browser.submit(consent, `${direct(0)}/interaction/consent`, { decision: 'allow' });
+    expect(codeIn(allowed.location)).toBeTruthy();
+
+    // The second instance knows the session and the consent: a code at once, even with prompt=none;
+    // the third redeems it.
+    const { verifier, challenge } = pkcePair();
+    const again = await browser.get(authorize(direct(1), challenge, 'none'));
+    expect(again.status).toBe(303);
+    const code = codeIn(again.location);
+    expect(code).toBeTruthy();
+    const tokens = await tokenRequest(direct(2), {
+      grant_type: 'authorization_code',
+      client_id,
+      code: code!,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
+    expect(tokens.status).toBe(200);
+    // A browser without that session is asked to sign in by the same instance.
+    const stranger = await new FetchBrowser().get(authorize(direct(1), pkcePair().challenge, 'none'));
+    expect(new URL(stranger.location!).searchParams.get('error')).toBe('login_required');
   });
 });
