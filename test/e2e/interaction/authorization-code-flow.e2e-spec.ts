@@ -214,6 +214,17 @@ describe('Authorization code flow with PKCE (/oauth/authorize, sign-in, consent,
       expect(response.status).toBe(403);
       expect(response.text).toContain('The form has expired');
     });
+
+    it('the consent form too: a post without its CSRF token is refused and redirects nowhere', async () => {
+      const browser = new Browser(server);
+      const consent = await signInThroughForm(browser, authorizePath({ scope: 'openid email' }));
+      expect(consent.text).toContain('value="allow"');
+      const forged = await browser.submit(consent, '/interaction/consent', { _csrf: 'forged', decision: 'allow' });
+      expect(forged.status).toBe(403);
+      expect(forged.headers.location).toBeUndefined();
+      const again = await browser.get(authorizePath({ prompt: 'none', scope: 'openid email' }));
+      expect(redirectParameters(again).get('error')).toBe('consent_required');
+    });
   });
 
   describe('the authorization_code grant', () => {
