@@ -1,6 +1,8 @@
 import { eventually } from '../support/eventually';
+import { ID_TOKEN_TYPE, KEY_ENCRYPTION_SECRET, TOKEN_EXCHANGE } from '../support/federation-fixtures';
 import { pkcePair } from '../support/interaction/browser';
 import { describeOnMysql } from '../support/test-database';
+import { MOBILE_APP_CLIENT_ID, startTestOpenIdProvider, TestOpenIdProvider } from '../support/test-openid-provider';
 import { Cluster, INSTANCES } from './cluster-harness';
 import { FetchBrowser } from './fetch-browser';
 
@@ -19,6 +21,7 @@ interface TokenResponse {
  */
 describeOnMysql('three instances behind HAProxy', () => {
   let cluster: Cluster;
+  let op: TestOpenIdProvider;
   const direct = (index: number) => `http://127.0.0.1:${cluster.ports[index]}`;
   const everyInstance = () => Array.from({ length: INSTANCES }, (_, index) => direct(index));
 
@@ -62,7 +65,10 @@ describeOnMysql('three instances behind HAProxy', () => {
     return Date.now() - started;
   }
   beforeAll(async () => {
+    op = await startTestOpenIdProvider();
     cluster = await Cluster.start({
+      KEY_ENCRYPTION_SECRET,
+      IDP_HTTP_TIMEOUT_MS: '5000',
       BRUTE_FORCE_LOCK_AFTER: String(LOCK_AFTER),
       BRUTE_FORCE_FREE_ATTEMPTS: '2',
       BRUTE_FORCE_BASE_DELAY_MS: '10',
@@ -73,7 +79,10 @@ describeOnMysql('three instances behind HAProxy', () => {
       RATE_LIMIT_SIGNUP_PER_ADDRESS: String(SIGNUPS_PER_ADDRESS),
     });
   }, 240_000);
-  afterAll(() => cluster?.stop());
+  afterAll(async () => {
+    await cluster?.stop();
+    await op?.close();
+  });
 
   it('refuses a token revoked through one instance on the others within a second', async () => {
     const { access_token } = await signIn(cluster.url, await aUser());
@@ -234,5 +243,49 @@ describeOnMysql('three instances behind HAProxy', () => {
     // A browser without that session is asked to sign in by the same instance.
     const stranger = await new FetchBrowser().get(authorize(direct(1), pkcePair().challenge, 'none'));
     expect(new URL(stranger.location!).searchParams.get('error')).toBe('login_required');
+  });
+
+  it('spends an external ID token once across instances (token exchange replay records)', async () => {
+    const admin = await signIn(cluster.url, ADMIN, 'admin');
+    const provider = await fetch(`${cluster.url}/admin/identity-providers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.access_token}` },
+      body: JSON.stringify({
+        alias: 'test-op',
+        type: 'oidc',
+        issuer: op.issuer,
+        audiences: [MOBILE_APP_CLIENT_ID],
+        create_users: true,
+      }),
+    });
+    expect(provider.status).toBe(201);
+    const developer = await signIn(cluster.url, await aUser(), 'clients:write');
+    const registered = await fetch(`${cluster.url}/clients`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${developer.access_token}` },
+      body: JSON.stringify({
+        name: 'exchange',
+        confidential: false,
+        grant_types: [TOKEN_EXCHANGE],
+        scopes: ['profile'],
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const { client_id } = (await registered.json()) as { client_id: string };
+    const exchange = (base: string, subjectToken: string) =>
+      tokenRequest(base, {
+        client_id,
+        grant_type: TOKEN_EXCHANGE,
+        subject_token: subjectToken,
+        subject_token_type: ID_TOKEN_TYPE,
+      });
+    const sub = `replay-${Date.now()}`;
+    const idToken = await op.idToken({ sub, email: `${sub}@example.test`, email_verified: true });
+    expect((await exchange(direct(0), idToken)).status).toBe(200);
+    for (const base of [direct(1), direct(2)]) {
+      const replay = await exchange(base, idToken);
+      expect(replay.status).toBe(400);
+      expect(((await replay.json()) as { error: string }).error).toBe('invalid_grant');
+    }
   });
 });
