@@ -1,4 +1,7 @@
+import { decodeJwt } from 'jose';
 import type { Response } from 'supertest';
+import { signCompactJws } from '../../../src/tokens/keys/jws';
+import { SigningKeysService } from '../../../src/tokens/keys/signing-keys.service';
 import { aClient, aUser, signIn, TestUser } from '../../factories';
 import { Browser } from '../../support/interaction/browser';
 import { authorizePath, codeFlowTokens } from '../../support/interaction/code-flow';
@@ -73,6 +76,23 @@ describe('RP-Initiated Logout (GET /oauth/logout)', () => {
       .get(authorizePath(clientId, REDIRECT_URI, { prompt: 'none' }))
       .set('Cookie', stolenCookie);
     expect(new URL(replay.headers.location).searchParams.get('error')).toBe('login_required');
+  });
+
+  it('accepts an expired ID token of this server as the hint (RP-Initiated Logout 1.0 §2)', async () => {
+    const { browser, idToken } = await signedInBrowser();
+    const claims = decodeJwt(idToken);
+    const key = server.app.get(SigningKeysService).current();
+    const expired = await signCompactJws(
+      { alg: key.alg, typ: 'JWT', kid: key.kid },
+      { ...claims, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 },
+      key.privateKey,
+    );
+    const response = await browser.get(
+      logoutPath({ id_token_hint: expired, post_logout_redirect_uri: SIGNED_OUT_URI }),
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe(SIGNED_OUT_URI);
+    expect(await stillSignedIn(browser)).toBe(false);
   });
 
   it('without a post_logout_redirect_uri: the signed-out page', async () => {
