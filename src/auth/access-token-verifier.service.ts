@@ -11,10 +11,10 @@ import { SigningKeysService } from '../tokens/keys/signing-keys.service';
 import type { OrganizationClaims } from '../organizations/organization-claims';
 import type { AccessTokenPrincipal } from './access-token-principal';
 import { VerifiedTokenCache } from './verified-token-cache';
+import { SIGNING_ALGORITHMS } from '../common/crypto/signing-algorithms';
 
 /** The only algorithms our keys use; never `none`, never an HMAC (RFC 9068 §4, RFC 8725 §3.1). */
-export const ACCESS_TOKEN_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'] as const;
-const ALLOWED_ALGORITHMS = new Set<string>(ACCESS_TOKEN_ALGORITHMS);
+const ALLOWED_ALGORITHMS = new Set<string>(SIGNING_ALGORITHMS);
 
 /** Leeway for clocks of different instances when checking `exp` and `nbf`. */
 export const CLOCK_TOLERANCE_SECONDS = 5;
@@ -55,7 +55,7 @@ export class AccessTokenVerifier {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.getKey, {
-        algorithms: [...ACCESS_TOKEN_ALGORITHMS],
+        algorithms: [...SIGNING_ALGORITHMS],
         typ: 'at+jwt',
         issuer: this.config.issuer,
         audience: this.audience,

@@ -1,3 +1,5 @@
+import type { SigningAlgorithm } from '../common/crypto/signing-algorithms';
+
 /** The validated configuration, read once at start; inject it by class. */
 export class AppConfig {
   readonly env!: 'development' | 'production' | 'test';
@@ -18,7 +20,7 @@ export class AppConfig {
   readonly admin!: { email?: string; password?: string };
   readonly portalClientId!: string;
   readonly logLevel!: string;
-  readonly jwtAlgorithm!: 'RS256' | 'ES256' | 'EdDSA';
+  readonly jwtAlgorithm!: SigningAlgorithm;
   readonly passwordGrantApproval!: 'required' | 'open';
   readonly keyEncryptionSecret?: string;
   readonly metricsToken?: string;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { SIGNING_ALGORITHMS } from '../common/crypto/signing-algorithms';
 
 // Reads the raw string: implicit conversion would already have turned "false" into true.
 const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
@@ -124,7 +125,7 @@ export class Environment {
   LOG_LEVEL: string = 'info';
 
   @IsOptional()
-  @IsIn(['RS256', 'ES256', 'EdDSA'])
+  @IsIn([...SIGNING_ALGORITHMS])
   JWT_ALG: string = 'RS256';
 
   /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SigningAlgorithm } from '../tokens/keys/key-material';
+import type { SigningAlgorithm } from '../common/crypto/signing-algorithms';
 
 /**
  * OpenID Connect Core §3.1.3.6 `at_hash`: the base64url left half of the access token's hash, with the

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import { AppConfig } from '../config/app-config';
-import { ACCESS_TOKEN_ALGORITHMS } from '../auth/access-token-verifier.service';
+import { SIGNING_ALGORITHMS } from '../common/crypto/signing-algorithms';
 import { SigningKeysService } from '../tokens/keys/signing-keys.service';
 
 /** What an ID token this server issued says about who signed in where. */
@@ -12,7 +12,7 @@ export interface IdTokenHint {
   sid?: string;
 }
 
-const ALGORITHMS: readonly string[] = ACCESS_TOKEN_ALGORITHMS;
+const ALGORITHMS: readonly string[] = SIGNING_ALGORITHMS;
 const MAX_HINT_LENGTH = 8 * 1024;
 
 /**

@@ -1,5 +1,5 @@
 import { KeyObject, sign } from 'node:crypto';
-import type { SigningAlgorithm } from './key-material';
+import type { SigningAlgorithm } from '../../common/crypto/signing-algorithms';
 
 /**
  * A JWS compact serialization (RFC 7515 §7.1) signed with Node's crypto and a KeyObject parsed once.

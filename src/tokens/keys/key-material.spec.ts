@@ -1,5 +1,6 @@
 import { calculateJwkThumbprint, compactVerify, importJWK } from 'jose';
-import { generateSigningKeyPair, jwkThumbprint, publicJwk, SIGNING_ALGORITHMS } from './key-material';
+import { SIGNING_ALGORITHMS } from '../../common/crypto/signing-algorithms';
+import { generateSigningKeyPair, jwkThumbprint, publicJwk } from './key-material';
 import { signCompactJws } from './jws';
 
 describe.each(SIGNING_ALGORITHMS)('key material for %s', (alg) => {

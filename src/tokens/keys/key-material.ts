@@ -1,9 +1,7 @@
 import { createHash, generateKeyPair, JsonWebKey, KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 
-export type SigningAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
-
-export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['RS256', 'ES256', 'EdDSA'];
+import type { SigningAlgorithm } from '../../common/crypto/signing-algorithms';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 

@@ -4,7 +4,8 @@ import { ClientsRepository } from '../../clients/clients.repository';
 import { AppConfig } from '../../config/app-config';
 import { ClusterEvents } from '../../redis/cluster-events';
 import { SigningKey } from '../signing-key.entity';
-import { generateSigningKeyPair, jwkThumbprint, publicJwk, SigningAlgorithm } from './key-material';
+import type { SigningAlgorithm } from '../../common/crypto/signing-algorithms';
+import { generateSigningKeyPair, jwkThumbprint, publicJwk } from './key-material';
 import { AtRestCipher } from '../../common/crypto/at-rest-cipher';
 import { SigningKeysRepository } from './signing-keys.repository';
 
