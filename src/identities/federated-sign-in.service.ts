@@ -29,8 +29,11 @@ export class FederatedSignInService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The user a verified identity signs in: its linked user, or a new one when every creation rule holds. */
-  async userFor(identity: VerifiedExternalIdentity, ip: string): Promise<User> {
+  /**
+   * The user a verified identity signs in: its linked user, or a new one when every creation rule holds
+   * and the app may create accounts (an org app may not: a new account is no organization's member).
+   */
+  async userFor(identity: VerifiedExternalIdentity, ip: string, mayCreate = true): Promise<User> {
     const linked = await this.identities.find(identity.provider.alias, identity.subject);
     if (linked) {
       const user = await this.users.findById(linked.userId);
@@ -38,7 +41,7 @@ export class FederatedSignInService {
       return user;
     }
     const { email } = identity;
-    if (!identity.provider.createUsers || !email || !identity.emailVerified) {
+    if (!mayCreate || !identity.provider.createUsers || !email || !identity.emailVerified) {
       throw new ExternalCredentialRefused('not_linked', LINK_FIRST);
     }
     if (await this.users.findByEmail(email)) throw new ExternalCredentialRefused('not_linked', LINK_FIRST);

@@ -96,7 +96,7 @@ export class FederatedTokens {
     let identity: VerifiedExternalIdentity | undefined;
     try {
       identity = await this.credentials.verify(credential);
-      return await this.signIns.userFor(identity, ip);
+      return await this.signIns.userFor(identity, ip, client.organizationId === null);
     } catch (error) {
       if (error instanceof IdentityProviderUnavailable) {
         await this.recordRefusal(grant, client, ip, 'provider_unavailable', error.providerAlias);

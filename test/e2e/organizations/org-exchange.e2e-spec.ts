@@ -186,6 +186,17 @@ describe('organizations: token exchange keeps the organization, and an ID token 
           scope: 'openid email',
         }),
       );
+    const stranger = `user-${randomUUID()}`;
+    const unknown = await federated(stranger, `${stranger}@example.test`, orgMobileApp);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ error: 'invalid_grant' });
+    // An org app creates no account: a new one would be no member of its organization.
+    const [created] = await server.dataSource.query<{ n: number | string }[]>(
+      'SELECT COUNT(*) AS n FROM users WHERE email = ?',
+      [`${stranger}@example.test`],
+    );
+    expect(Number(created.n)).toBe(0);
+
     const sub = `user-${randomUUID()}`;
     const email = `${sub}@example.test`;
     // The identity's first sign-in, through an app of no organization, creates its user.
@@ -194,11 +205,11 @@ describe('organizations: token exchange keeps the organization, and an ID token 
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ error: 'invalid_grant' });
 
-    const created = await server.http
+    const joined = await server.http
       .post(`/orgs/${acme}/members`)
       .auth(ownerToken, { type: 'bearer' })
       .send({ email, role: 'member' });
-    expect(created.status).toBe(201);
+    expect(joined.status).toBe(201);
     const signedIn = await federated(sub, email, orgMobileApp);
     expect(signedIn.status).toBe(200);
     const body = signedIn.body as TokenBody;
