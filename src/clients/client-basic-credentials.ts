@@ -15,12 +15,22 @@ const BASIC = /^basic$/i;
  * invalid_client with a Basic challenge (RFC 6749 §5.2). Checking the credentials is the service's job.
  */
 export function basicClientCredentials(authorization: string): PresentedClientCredentials {
+  const pair = decodeBasicHeader(authorization);
+  if (!pair) throw notBasic();
+  return { clientId: formDecode(pair.id), clientSecret: formDecode(pair.secret) };
+}
+
+/**
+ * The one Basic decoder (RFC 7617 §2), shared by client authentication and rate-limit keying: the raw,
+ * still form-encoded id and secret, or undefined when the header is not Basic with a non-empty id.
+ */
+export function decodeBasicHeader(authorization: string): { id: string; secret: string } | undefined {
   const [scheme, encoded, ...rest] = authorization.trim().split(/ +/);
-  if (!BASIC.test(scheme) || !encoded || rest.length > 0) throw notBasic();
+  if (!BASIC.test(scheme) || !encoded || rest.length > 0) return undefined;
   const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon < 1) throw notBasic();
-  return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
+  if (colon < 1) return undefined;
+  return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
 function notBasic(): OAuthError {

@@ -2,6 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerOptions } from '@nestjs/throttler';
 import { normalizeIp } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
+import { decodeBasicHeader } from '../clients/client-basic-credentials';
 import { routeTemplateOf } from '../common/http/route-template';
 import type { RateLimitConfig } from '../config/app-config';
 
@@ -22,18 +23,15 @@ export function areaOf(method: string, routeTemplate: string | undefined): Area 
 /** The client_id a token-endpoint request names, from HTTP Basic or the body (RFC 6749 §2.3.1). */
 export function clientIdOf(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;
-  if (authorization?.toLowerCase().startsWith('basic ')) {
-    const decoded = Buffer.from(authorization.slice(6).trim(), 'base64').toString('utf8');
-    const [id] = decoded.split(':', 1);
-    if (id) return safeDecode(id).slice(0, 128);
-  }
+  const basic = authorization === undefined ? undefined : decodeBasicHeader(authorization);
+  if (basic) return safeDecode(basic.id).slice(0, 128);
   const body = request.body as { client_id?: unknown } | undefined;
   return typeof body?.client_id === 'string' && body.client_id ? body.client_id.slice(0, 128) : undefined;
 }
 
 function safeDecode(value: string): string {
   try {
-    return decodeURIComponent(value);
+    return decodeURIComponent(value.replace(/\+/g, ' '));
   } catch {
     return value;
   }

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { RateLimitGuard } from './rate-limit.guard';
 import { rateLimitRules } from './rate-limit-rules';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { RedisThrottlerStorage } from './redis-throttler.store';
 
 /** Rate limits on /oauth/*, sign-up and the portal; counted in Redis when REDIS_URL is set, else in memory. */
 @Module({})
