@@ -4,7 +4,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiErrorResponses } from '../swagger/api-responses.decorator';
 import { AdminLockoutsService } from './admin-lockouts.service';
 import { AdminRoute } from './admin-route.decorator';
-import { LockStateResponse } from './dto/lock-state.response';
+import { LockStateResponse } from './dto/lock-state-response.dto';
 
 const ID_PARAM = { name: 'id', description: 'The user id', example: '7f9c1e1a-3b7e-4c43-9a57-2f1c1d0b6a10' };
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { BruteForceService } from '../brute-force/brute-force.service';
 import { UsersService } from '../users/users.service';
-import { LockStateResponse } from './dto/lock-state.response';
+import { LockStateResponse } from './dto/lock-state-response.dto';
 
 /** The admin's view of account locks: read one user's state, lift a lock. */
 @Injectable()

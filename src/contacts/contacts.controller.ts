@@ -13,9 +13,9 @@ import { Scopes } from '../auth/scopes.decorator';
 import type { Page } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { ContactsService } from './contacts.service';
-import { ContactResponse } from './dto/contact.response';
+import { ContactResponse } from './dto/contact-response.dto';
 import { CreateContactDto } from './dto/create-contact.dto';
-import { ListContactsQuery } from './dto/list-contacts.query';
+import { ListContactsQuery } from './dto/list-contacts-query.dto';
 import { UpdateContactDto } from './dto/update-contact.dto';
 
 const USER_TOKEN_NOTE = 'Needs a user token: a client_credentials token is refused with 403.';
