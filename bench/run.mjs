@@ -87,6 +87,7 @@ function startOurs(name, { jwtAlg = 'RS256', databaseUrl, profile = false } = {}
     RATE_LIMIT_OAUTH_PER_CLIENT: '1000000000',
     RATE_LIMIT_SIGNUP_PER_ADDRESS: '1000000000',
     RATE_LIMIT_PORTAL_PER_ADDRESS: '1000000000',
+    RATE_LIMIT_WRITES_PER_USER: '1000000000',
     // Brute-force counting stays on too, but every connection signs in as the one bench user at once, and
     // attempts in flight count before they finish: the progressive delay would be measured, not the grant.
     BRUTE_FORCE_FREE_ATTEMPTS: '999',

@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OidcModule } from './oidc/oidc.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { UserWritesRateLimitModule } from './rate-limit/user-writes-rate-limit.module';
 import { RevocationModule } from './revocation/revocation.module';
 import { RedisModule } from './redis/redis.module';
 import { ScopesModule } from './scopes/scopes.module';
@@ -50,6 +51,8 @@ export class AppModule {
         RevocationModule,
         RateLimitModule.forRoot(config),
         AuthModule,
+        // After AuthModule: its guard reads the user the bearer guard verified.
+        UserWritesRateLimitModule.forRoot(config),
         BruteForceModule,
         ContactsModule,
         OrganizationsModule,

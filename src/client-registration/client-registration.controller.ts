@@ -38,9 +38,13 @@ export class ClientRegistrationController {
   @Post()
   @NoStore()
   @Scopes('clients:write')
-  @ApiOperation({ summary: 'Register an app', description: 'The client_secret is in this response only.' })
+  @ApiOperation({
+    summary: 'Register an app',
+    description:
+      'The client_secret is in this response only. At most QUOTA_APPS_PER_USER apps per user (default 50; 409 past it).',
+  })
   @ApiCreatedResponse({ type: ClientWithSecretResponse })
-  @ApiErrorResponses(400)
+  @ApiErrorResponses(400, 409)
   async register(
     @CurrentUser() userId: string,
     @Body() body: CreateClientDto,

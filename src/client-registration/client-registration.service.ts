@@ -4,7 +4,7 @@ import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { Client } from '../clients/client.entity';
 import { ClientChanges, ClientsRepository } from '../clients/clients.repository';
 import { generateIdentifier, generateSecret, sha256Hex } from '../common/crypto/secrets';
-import { DomainError, NotFoundError } from '../common/errors/domain.error';
+import { ConflictError, DomainError, NotFoundError } from '../common/errors/domain.error';
 import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
 import { RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.repository';
 import { ScopesService } from '../scopes/scopes.service';
@@ -76,7 +76,14 @@ export class ClientRegistrationService {
     client.scopes = scopes;
     client.redirectUris = redirectUris;
     client.postLogoutRedirectUris = postLogoutRedirectUris;
-    await this.clients.insert(client);
+    // Apps per user (QUOTA_APPS_PER_USER) and per organization (QUOTA_APPS_PER_ORG): a bound on what one
+    // account can make the server store.
+    const { quotas } = this.config;
+    const limit = owner.organizationId ? quotas.appsPerOrganization : quotas.appsPerUser;
+    if (!(await this.clients.insertWithin(limit, client))) {
+      const who = owner.organizationId ? 'An organization' : 'An account';
+      throw new ConflictError(`${who} may register at most ${limit} apps; delete one first`);
+    }
     await this.audit.record({
       type: 'client.created',
       actorUserId,

@@ -4,6 +4,7 @@ import { FindOptionsWhere, In, IsNull, Not, Raw, Repository } from 'typeorm';
 import { onEntityChange } from '../common/cache/on-entity-change';
 import type { Page } from '../common/pagination/pagination.dto';
 import { LIKE_ESCAPE, likePattern } from '../common/validation/like-pattern';
+import { lockOwnerRow, type OwnerTable, serializedTransaction } from '../database/dialect';
 import { User } from '../users/user.entity';
 import { Client } from './client.entity';
 
@@ -93,6 +94,23 @@ export class ClientsRepository {
   /** Throws the driver's unique violation for a taken client_id. */
   async insert(client: Client): Promise<void> {
     await this.clients.insert(client);
+  }
+
+  /**
+   * Inserts unless the app's owner (its organization, else its user) already holds `limit` apps; returns
+   * whether it did. Counted and inserted under a lock on the owner's row, so concurrent registrations
+   * cannot overshoot the limit.
+   */
+  insertWithin(limit: number, client: Client): Promise<boolean> {
+    const [table, ownerId, where]: [OwnerTable, string, FindOptionsWhere<Client>] = client.organizationId
+      ? ['organizations', client.organizationId, { organizationId: client.organizationId }]
+      : ['users', client.ownerId ?? '', { ownerId: client.ownerId ?? '' }];
+    return serializedTransaction(this.clients.manager, async (manager) => {
+      await lockOwnerRow(manager, table, ownerId);
+      if ((await manager.countBy(Client, where)) >= limit) return false;
+      await manager.insert(Client, client);
+      return true;
+    });
   }
 
   /**

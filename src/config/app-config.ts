@@ -30,6 +30,7 @@ export class AppConfig {
   readonly redisKeyPrefix!: string;
   readonly bruteForce!: BruteForceConfig;
   readonly rateLimit!: RateLimitConfig;
+  readonly quotas!: Quotas;
   readonly http!: HttpTimeouts;
   readonly requestTimeoutMs!: number;
   readonly shutdownDrainMs!: number;
@@ -84,4 +85,12 @@ export interface RateLimitConfig {
   oauthPerClient: number;
   signupPerAddress: number;
   portalPerAddress: number;
+  writesPerUser: number;
+}
+
+/** The most rows one owner may hold; past it a create answers 409 (delete one first). */
+export interface Quotas {
+  appsPerUser: number;
+  appsPerOrganization: number;
+  contactsPerUser: number;
 }

@@ -279,6 +279,30 @@ export class Environment {
   @Max(120_000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5_000;
 
+  /** Writes (POST/PUT/PATCH/DELETE) one signed-in user may send per window, on every bearer-protected route. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WRITES_PER_USER: number = 300;
+
+  /** Apps a user may register for themself through the portal. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  QUOTA_APPS_PER_USER: number = 50;
+
+  /** Apps an organization may hold. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  QUOTA_APPS_PER_ORG: number = 50;
+
+  /** Contacts in one user's address book. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  QUOTA_CONTACTS_PER_USER: number = 10_000;
+
   /** A request still unanswered after this long gets 503 instead of hanging. */
   @IsOptional()
   @IsInt()

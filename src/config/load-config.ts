@@ -80,6 +80,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       oauthPerClient: parsed.RATE_LIMIT_OAUTH_PER_CLIENT,
       signupPerAddress: parsed.RATE_LIMIT_SIGNUP_PER_ADDRESS,
       portalPerAddress: parsed.RATE_LIMIT_PORTAL_PER_ADDRESS,
+      writesPerUser: parsed.RATE_LIMIT_WRITES_PER_USER,
+    },
+    quotas: {
+      appsPerUser: parsed.QUOTA_APPS_PER_USER,
+      appsPerOrganization: parsed.QUOTA_APPS_PER_ORG,
+      contactsPerUser: parsed.QUOTA_CONTACTS_PER_USER,
     },
     http: {
       headersTimeoutMs: parsed.HTTP_HEADERS_TIMEOUT_MS,

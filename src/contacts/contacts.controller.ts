@@ -38,10 +38,13 @@ export class ContactsController {
 
   @Post()
   @Scopes('contacts.write')
-  @ApiOperation({ summary: 'Add a contact', description: USER_TOKEN_NOTE })
+  @ApiOperation({
+    summary: 'Add a contact',
+    description: `${USER_TOKEN_NOTE} At most QUOTA_CONTACTS_PER_USER contacts per user (default 10000; 409 past it).`,
+  })
   @ApiBody({ type: CreateContactDto })
   @ApiCreatedResponse({ type: ContactResponse, description: 'The new contact' })
-  @ApiErrorResponses(400)
+  @ApiErrorResponses(400, 409)
   async create(@CurrentUser() userId: string, @Body() body: CreateContactDto): Promise<ContactResponse> {
     return ContactResponse.from(await this.contacts.create(userId, body));
   }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Page } from '../common/pagination/pagination.dto';
 import { LIKE_ESCAPE, likePattern } from '../common/validation/like-pattern';
+import { lockOwnerRow, serializedTransaction } from '../database/dialect';
 import { Contact } from './contact.entity';
 
 export type ContactFields = Pick<Contact, 'name' | 'email' | 'phone' | 'notes'>;
@@ -35,8 +36,16 @@ export class ContactsRepository {
     return this.contacts.findOneBy({ id, ownerId });
   }
 
-  insert(ownerId: string, fields: ContactFields): Promise<Contact> {
-    return this.contacts.save(this.contacts.create({ ownerId, ...fields }));
+  /**
+   * Inserts unless the owner already holds `limit` contacts (then undefined). Counted and inserted under
+   * a lock on the owner's row, so concurrent inserts cannot overshoot the limit.
+   */
+  insertWithin(limit: number, ownerId: string, fields: ContactFields): Promise<Contact | undefined> {
+    return serializedTransaction(this.contacts.manager, async (manager) => {
+      await lockOwnerRow(manager, 'users', ownerId);
+      if ((await manager.countBy(Contact, { ownerId })) >= limit) return undefined;
+      return manager.save(manager.create(Contact, { ownerId, ...fields }));
+    });
   }
 
   /** Saves a contact read through `findOne` after its fields were changed. */

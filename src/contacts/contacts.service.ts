@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../common/errors/domain.error';
+import { ConflictError, NotFoundError } from '../common/errors/domain.error';
+import { AppConfig } from '../config/app-config';
 import type { Page } from '../common/pagination/pagination.dto';
 import type { Contact } from './contact.entity';
 import { ContactsRepository } from './contacts.repository';
@@ -10,7 +11,10 @@ import type { UpdateContactDto } from './dto/update-contact.dto';
 /** A user's own address book: every query is scoped to the owner, so another's contact is just "not found". */
 @Injectable()
 export class ContactsService {
-  constructor(private readonly contacts: ContactsRepository) {}
+  constructor(
+    private readonly contacts: ContactsRepository,
+    private readonly config: AppConfig,
+  ) {}
 
   list(ownerId: string, { limit, offset, q }: ListContactsQuery): Promise<Page<Contact>> {
     return this.contacts.list(ownerId, { limit, offset, search: q?.trim() || undefined });
@@ -22,13 +26,17 @@ export class ContactsService {
     return contact;
   }
 
-  create(ownerId: string, dto: CreateContactDto): Promise<Contact> {
-    return this.contacts.insert(ownerId, {
+  /** Within the owner's quota (QUOTA_CONTACTS_PER_USER): past it, 409. */
+  async create(ownerId: string, dto: CreateContactDto): Promise<Contact> {
+    const limit = this.config.quotas.contactsPerUser;
+    const contact = await this.contacts.insertWithin(limit, ownerId, {
       name: dto.name,
       email: dto.email ?? null,
       phone: dto.phone ?? null,
       notes: dto.notes ?? null,
     });
+    if (!contact) throw new ConflictError(`An address book holds at most ${limit} contacts; delete one first`);
+    return contact;
   }
 
   async update(ownerId: string, id: string, dto: UpdateContactDto): Promise<Contact> {

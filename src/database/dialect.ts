@@ -55,6 +55,20 @@ export async function withNamedLock<T>(
   }
 }
 
+/** Tables whose row stands for an owner of other rows (quotas count per owner). */
+export type OwnerTable = 'users' | 'organizations';
+
+/**
+ * Inside a serializedTransaction, holds the owner's row until commit, so a count-then-insert for one
+ * owner (a quota) runs one at a time and two concurrent creates cannot both pass the count. MySQL:
+ * `SELECT ... FOR UPDATE`. SQLite needs nothing: the process's transactions already run one after the
+ * other, and a write locks the whole file against other processes.
+ */
+export async function lockOwnerRow(manager: EntityManager, table: OwnerTable, id: string): Promise<void> {
+  if (!isMysql(manager.connection)) return;
+  await manager.query(`SELECT id FROM \`${table}\` WHERE id = ? FOR UPDATE`, [id]);
+}
+
 export function isMysql(dataSource: DataSource): boolean {
   return dataSource.options.type === 'mysql';
 }

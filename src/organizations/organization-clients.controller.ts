@@ -8,7 +8,7 @@ import { NoStore } from '../common/http/no-store';
 import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { ORGANIZATION_KEY_PARAM } from './organization-params';
-import { MAX_APPS_PER_ORGANIZATION, OrganizationClientsService } from './organization-clients.service';
+import { OrganizationClientsService } from './organization-clients.service';
 
 @ApiTags('organizations')
 @Controller('orgs/:key/clients')
@@ -21,7 +21,7 @@ export class OrganizationClientsController {
   @Scopes('orgs:write')
   @ApiOperation({
     summary: 'Register an org app (owners and admins)',
-    description: `It signs in only the organization's members, always for the organization. The client_secret is in this response only. At most ${MAX_APPS_PER_ORGANIZATION} per organization (409).`,
+    description: `It signs in only the organization's members, always for the organization. The client_secret is in this response only. At most QUOTA_APPS_PER_ORG per organization (default 50; 409 past it).`,
   })
   @ApiCreatedResponse({ type: ClientWithSecretResponse })
   @ApiErrorResponses(400, 404, 409)

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
-import { Client } from '../clients/client.entity';
 import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
 import { RefreshToken } from '../refresh-tokens/refresh-token.entity';
 import { serializedTransaction } from '../database/dialect';
@@ -202,10 +201,6 @@ export class OrganizationsRepository {
       }
       return change;
     });
-  }
-
-  countClients(organizationId: string): Promise<number> {
-    return this.organizations.manager.getRepository(Client).countBy({ organizationId });
   }
 }
 

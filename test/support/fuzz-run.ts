@@ -9,6 +9,10 @@ export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? '20261123');
 export const FUZZ_ENV = {
   // Throttling and lockouts would answer 429/invalid_grant and hide how the endpoints treat the input.
   RATE_LIMIT_ENABLED: 'false',
+  // Quotas would answer 409 once a run has created enough rows.
+  QUOTA_APPS_PER_USER: '100000',
+  QUOTA_APPS_PER_ORG: '100000',
+  QUOTA_CONTACTS_PER_USER: '100000',
   BRUTE_FORCE_FREE_ATTEMPTS: '1000',
   BRUTE_FORCE_LOCK_AFTER: '1000',
   BRUTE_FORCE_IP_LOCK_AFTER: '1000000',
