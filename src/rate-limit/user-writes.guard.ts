@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { TooManyRequestsException } from './rate-limit.guard';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { RedisThrottlerStorage } from './redis-throttler.store';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const THROTTLER_NAME = 'user-writes';
