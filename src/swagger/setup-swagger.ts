@@ -2,9 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { Scope } from '../scopes/scope.entity';
+import type { Scope } from '../scopes/scope.entity';
+import { ScopesRepository } from '../scopes/scopes.repository';
 import { CLIENT_BASIC_SECURITY_SCHEME, OAUTH2_SECURITY_SCHEME } from './security-schemes';
 
 // src/swagger and dist/swagger both sit two levels below package.json.
@@ -101,7 +101,7 @@ function buildDocumentConfig(config: AppConfig): Omit<OpenAPIObject, 'paths'> {
 
 async function currentScopes(app: INestApplication): Promise<ScopeDescriptions> {
   try {
-    const scopes = await app.get(DataSource).getRepository(Scope).find();
+    const scopes = await app.get(ScopesRepository, { strict: false }).findAll();
     // Sorted here, not by the database, whose collations differ: the document is the same on every dialect.
     scopes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return Object.fromEntries(scopes.map((scope) => [scope.name, describeScope(scope)]));
