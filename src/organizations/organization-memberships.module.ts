@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RefreshTokensModule } from '../refresh-tokens/refresh-tokens.module';
 import { OrganizationMember } from './organization-member.entity';
 import { OrganizationSignInService } from './organization-sign-in.service';
 import { Organization } from './organization.entity';
@@ -11,7 +12,7 @@ import { OrganizationsRepository } from './organizations.repository';
  * developer portal) would make a cycle.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, OrganizationMember])],
+  imports: [TypeOrmModule.forFeature([Organization, OrganizationMember]), RefreshTokensModule],
   providers: [OrganizationsRepository, OrganizationSignInService],
   exports: [OrganizationsRepository, OrganizationSignInService],
 })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
-import { RefreshToken } from '../refresh-tokens/refresh-token.entity';
+import { RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.repository';
 import { serializedTransaction } from '../database/dialect';
 import { LIKE_ESCAPE, likePattern } from '../common/validation/like-pattern';
 import { User } from '../users/user.entity';
@@ -45,6 +45,7 @@ export class OrganizationsRepository {
   constructor(
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     @InjectRepository(OrganizationMember) private readonly members: Repository<OrganizationMember>,
+    private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 
   /** The organization and its first owner, together or not at all. Throws the driver's unique violation on a taken key. */
@@ -149,9 +150,7 @@ export class OrganizationsRepository {
 
   /** Ends every refresh token issued for it, then deletes it; memberships, apps and tokens cascade. */
   async delete(organizationId: string): Promise<void> {
-    await this.organizations.manager
-      .getRepository(RefreshToken)
-      .update({ organizationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.refreshTokens.revoke({ organizationId });
     await this.organizations.delete({ id: organizationId });
   }
 
@@ -197,7 +196,7 @@ export class OrganizationsRepository {
         await manager.update(OrganizationMember, { organizationId, userId }, { role: change.role });
       } else if (change.kind === 'remove') {
         await manager.delete(OrganizationMember, { organizationId, userId });
-        await manager.update(RefreshToken, { organizationId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await this.refreshTokens.revoke({ organizationId, userId }, manager);
       }
       return change;
     });

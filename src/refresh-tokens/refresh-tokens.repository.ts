@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { serializedTransaction } from '../database/dialect';
 import { RefreshToken } from './refresh-token.entity';
 
 /**
- * Whose live refresh tokens to revoke: one family (a sign-in), one user, one client (clients.id), or
- * what one client holds for one user.
+ * Whose live refresh tokens to revoke: one family (a sign-in), one user, one client (clients.id), what
+ * one client holds for one user, one organization, or what one member holds for an organization.
  */
 export type RefreshTokenOwner =
-  { familyId: string } | { userId: string } | { clientId: string } | { clientId: string; userId: string };
+  | { familyId: string }
+  | { userId: string }
+  | { clientId: string }
+  | { clientId: string; userId: string }
+  | { organizationId: string }
+  | { organizationId: string; userId: string };
 
 /** The refresh_tokens table. Tokens are stored as hashes only; rows are never deleted by the server. */
 @Injectable()
@@ -45,8 +50,11 @@ export class RefreshTokensRepository {
     });
   }
 
-  /** Ends every live token of a family, a user or a client; a plain conditional UPDATE. */
-  async revoke(owner: RefreshTokenOwner): Promise<void> {
-    await this.tokens.update({ ...owner, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /**
+   * Ends every live token of one owner; a plain conditional UPDATE, inside the caller's transaction when
+   * it passes its manager.
+   */
+  async revoke(owner: RefreshTokenOwner, manager: EntityManager = this.tokens.manager): Promise<void> {
+    await manager.update(RefreshToken, { ...owner, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 }
