@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { RevocationModule } from '../revocation/revocation.module';
-import { KeysModule } from '../tokens/keys/keys.module';
-import { AccessTokenVerifier } from './access-token-verifier.service';
+import { AccessTokensModule } from '../access-tokens/access-tokens.module';
 import { BearerGuard } from './bearer.guard';
 import { RouteMetadata } from './route-metadata';
 import { ScopesGuard } from './scopes.guard';
@@ -12,13 +10,11 @@ import { ScopesGuard } from './scopes.guard';
  * (APP_GUARDs run in the order they are provided). `@Public()` opens a route.
  */
 @Module({
-  imports: [KeysModule, RevocationModule],
+  imports: [AccessTokensModule],
   providers: [
-    AccessTokenVerifier,
     RouteMetadata,
     { provide: APP_GUARD, useClass: BearerGuard },
     { provide: APP_GUARD, useClass: ScopesGuard },
   ],
-  exports: [AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerTokenError } from '../common/errors/bearer-token.error';
 import { AppConfig } from '../config/app-config';
-import { AccessTokenVerifier, TokenCutOffError } from './access-token-verifier.service';
-import type { AccessTokenPrincipal } from './access-token-principal';
+import { AccessTokenVerifier, TokenCutOffError } from '../access-tokens/access-token-verifier.service';
+import type { AccessTokenPrincipal } from '../access-tokens/access-token-principal';
 import { extractBearerToken } from './bearer-token-extractor';
 import { RouteMetadata } from './route-metadata';
 

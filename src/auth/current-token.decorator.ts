@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { BearerTokenError } from '../common/errors/bearer-token.error';
-import type { AccessTokenPrincipal } from './access-token-principal';
+import type { AccessTokenPrincipal } from '../access-tokens/access-token-principal';
 
 /** The verified access token of a guarded route. */
 export const CurrentToken = createParamDecorator((_data: unknown, context: ExecutionContext): AccessTokenPrincipal => {

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AccessTokenPrincipal } from '../auth/access-token-principal';
+import type { AccessTokenPrincipal } from '../access-tokens/access-token-principal';
 import { CurrentToken } from '../auth/current-token.decorator';
 import { Scopes } from '../auth/scopes.decorator';
 import { NoStore } from '../common/http/no-store';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessTokenPrincipal } from '../auth/access-token-principal';
+import type { AccessTokenPrincipal } from '../access-tokens/access-token-principal';
 import { BearerTokenError } from '../common/errors/bearer-token.error';
 import { UsersService } from '../users/users.service';
 import { UserClaims, userClaimsForScopes } from './user-claims';

@@ -3,7 +3,7 @@ import { timeOrderedId } from '../common/time-ordered-id';
 import type { Client } from '../clients/client.entity';
 import { AppConfig } from '../config/app-config';
 import { organizationClaimSet, type OrganizationClaims } from '../organizations/organization-claims';
-import { accessTokenAudience } from './access-token-audience';
+import { accessTokenAudience } from '../access-tokens/access-token-audience';
 import { signCompactJws } from './keys/jws';
 import { SigningKeysService } from './keys/signing-keys.service';
 

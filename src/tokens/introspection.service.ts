@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessTokenVerifier } from '../auth/access-token-verifier.service';
+import { AccessTokenVerifier } from '../access-tokens/access-token-verifier.service';
 import type { PresentedClientCredentials } from '../clients/client-basic-credentials';
 import { ClientAuthenticationService } from '../clients/client-authentication.service';
 import type { Client } from '../clients/client.entity';
@@ -9,7 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { organizationClaimSet } from '../organizations/organization-claims';
 import { OrganizationSignInService } from '../organizations/organization-sign-in.service';
 import { UsersService } from '../users/users.service';
-import { accessTokenAudience } from './access-token-audience';
+import { accessTokenAudience } from '../access-tokens/access-token-audience';
 import { looksLikeJwt, verifiedJwtClaims } from './access-token-claims';
 import { OAuthParameters } from './oauth-parameters';
 import { RefreshTokensService } from './refresh-tokens.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessTokenVerifier } from '../auth/access-token-verifier.service';
+import { AccessTokenVerifier } from '../access-tokens/access-token-verifier.service';
 import { AuditService } from '../audit/audit.service';
 import type { PresentedClientCredentials } from '../clients/client-basic-credentials';
 import { ClientAuthenticationService } from '../clients/client-authentication.service';

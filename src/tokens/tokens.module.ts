@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { BruteForceModule } from '../brute-force/brute-force.module';
 import { ClientAuthenticationModule } from '../clients/client-authentication.module';
 import { ScopesModule } from '../scopes/scopes.module';
-import { AuthModule } from '../auth/auth.module';
+import { AccessTokensModule } from '../access-tokens/access-tokens.module';
 import { ClientsModule } from '../clients/clients.module';
 import { IdentitiesModule } from '../identities/identities.module';
 import { IdTokensModule } from '../oidc/id-tokens.module';
@@ -35,7 +35,7 @@ import { WellKnownController } from './well-known.controller';
     ClientsModule,
     RefreshTokensModule,
     KeysModule,
-    AuthModule,
+    AccessTokensModule,
     ClientAuthenticationModule,
     UsersModule,
     ScopesModule,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessTokenPrincipal } from '../../auth/access-token-principal';
-import { AccessTokenVerifier } from '../../auth/access-token-verifier.service';
+import type { AccessTokenPrincipal } from '../../access-tokens/access-token-principal';
+import { AccessTokenVerifier } from '../../access-tokens/access-token-verifier.service';
 import type { Client } from '../../clients/client.entity';
 import { BearerTokenError } from '../../common/errors/bearer-token.error';
 import { OAuthError } from '../../common/errors/oauth.error';

@@ -5,7 +5,7 @@ import { BearerTokenError } from '../common/errors/bearer-token.error';
 import { timeOfOrderedId } from '../common/time-ordered-id';
 import { AppConfig } from '../config/app-config';
 import { TokenCutoffs } from '../revocation/token-cutoffs.service';
-import { accessTokenAudience } from '../tokens/access-token-audience';
+import { accessTokenAudience } from './access-token-audience';
 import { RevokedTokensService } from '../tokens/keys/revoked-tokens.service';
 import { SigningKeysService } from '../tokens/keys/signing-keys.service';
 import type { OrganizationClaims } from '../organizations/organization-claims';
