@@ -1,24 +1,38 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { basicClientCredentials, PresentedClientCredentials } from './client-basic-credentials';
+import { OAuthParameters } from '../common/http/oauth-parameters';
+import { basicClientCredentials } from './client-basic-credentials';
+import { ClientAuthentication, ClientAuthenticationService } from './client-authentication.service';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by ClientAuthenticationGuard when the request carried an Authorization header. */
-    basicClientCredentials?: PresentedClientCredentials;
+    /** Set by ClientAuthenticationGuard: the OAuth endpoint's parameters, read once. */
+    oauthParameters?: OAuthParameters;
+    /** Set by ClientAuthenticationGuard: the client that authenticated, and how. */
+    clientAuthentication?: ClientAuthentication;
   }
 }
 
 /**
- * Reads Basic client credentials when an Authorization header is present; body credentials
- * (client_secret_post, or a public client's client_id) are checked by ClientAuthenticationService.
+ * Client authentication for the OAuth endpoints, once per request (RFC 6749 §2.3): Basic credentials,
+ * body credentials, or a public client's client_id. Handlers receive the result through
+ * @AuthenticatedClient() and the parameters through @OAuthRequestParameters().
  */
 @Injectable()
 export class ClientAuthenticationGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
+  constructor(private readonly clientAuthentication: ClientAuthenticationService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const { authorization } = request.headers;
-    if (authorization !== undefined) request.basicClientCredentials = basicClientCredentials(authorization);
+    const basic = authorization === undefined ? undefined : basicClientCredentials(authorization);
+    const parameters = OAuthParameters.fromBody(request.body);
+    request.clientAuthentication = await this.clientAuthentication.authenticate({
+      basic,
+      bodyClientId: parameters.optional('client_id'),
+      bodyClientSecret: parameters.optional('client_secret'),
+    });
+    request.oauthParameters = parameters;
     return true;
   }
 }

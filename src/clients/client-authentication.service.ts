@@ -12,7 +12,7 @@ export interface ClientAuthenticationInput {
   bodyClientSecret?: string;
 }
 
-export interface AuthenticatedClient {
+export interface ClientAuthentication {
   client: Client;
   /** How it authenticated: Basic failures later in the request still get the Basic challenge. */
   basicAuthUsed: boolean;
@@ -33,7 +33,7 @@ export class ClientAuthenticationService {
     basic,
     bodyClientId,
     bodyClientSecret,
-  }: ClientAuthenticationInput): Promise<AuthenticatedClient> {
+  }: ClientAuthenticationInput): Promise<ClientAuthentication> {
     if (basic) {
       // RFC 6749 §2.3: "MUST NOT use more than one authentication method in each request".
       if (bodyClientSecret !== undefined || (bodyClientId !== undefined && bodyClientId !== basic.clientId)) {

@@ -1,6 +1,8 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { AuthenticatedClient, OAuthRequestParameters } from '../clients/authenticated-client.decorator';
+import type { ClientAuthentication } from '../clients/client-authentication.service';
+import type { OAuthParameters } from '../common/http/oauth-parameters';
 import { Public } from '../auth/public.decorator';
 import { OAuthEndpoint } from './oauth-endpoint.decorator';
 import { IntrospectionResponseDto } from './dto/introspection-response.dto';
@@ -24,7 +26,10 @@ export class IntrospectionController {
   @ApiOkResponse({ type: IntrospectionResponseDto })
   @ApiBadRequestResponse({ type: OAuthErrorDto, description: 'invalid_request' })
   @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client (also for public clients)' })
-  introspect(@Body() body: unknown, @Req() request: FastifyRequest): Promise<IntrospectionResponse> {
-    return this.introspection.introspect(body, request.basicClientCredentials);
+  introspect(
+    @OAuthRequestParameters() parameters: OAuthParameters,
+    @AuthenticatedClient() authentication: ClientAuthentication,
+  ): Promise<IntrospectionResponse> {
+    return this.introspection.introspect(parameters, authentication);
   }
 }

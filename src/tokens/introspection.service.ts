@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessTokenVerifier } from '../access-tokens/access-token-verifier.service';
-import type { PresentedClientCredentials } from '../clients/client-basic-credentials';
-import { ClientAuthenticationService } from '../clients/client-authentication.service';
+import type { ClientAuthentication } from '../clients/client-authentication.service';
 import type { Client } from '../clients/client.entity';
 import { ClientsRepository } from '../clients/clients.repository';
 import { OAuthError } from '../common/errors/oauth.error';
@@ -11,7 +10,7 @@ import { OrganizationSignInService } from '../organizations/organization-sign-in
 import { UsersService } from '../users/users.service';
 import { accessTokenAudience } from '../access-tokens/access-token-audience';
 import { looksLikeJwt, verifiedJwtClaims } from './access-token-claims';
-import { OAuthParameters } from './oauth-parameters';
+import type { OAuthParameters } from '../common/http/oauth-parameters';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 /** RFC 7662 §2.2 response; only `active` when the token is not active for this caller. */
@@ -44,7 +43,6 @@ const INACTIVE: IntrospectionResponse = { active: false };
 export class IntrospectionService {
   constructor(
     private readonly config: AppConfig,
-    private readonly clientAuthentication: ClientAuthenticationService,
     private readonly verifier: AccessTokenVerifier,
     private readonly refreshTokens: RefreshTokensService,
     private readonly users: UsersService,
@@ -52,13 +50,10 @@ export class IntrospectionService {
     private readonly clients: ClientsRepository,
   ) {}
 
-  async introspect(body: unknown, basic: PresentedClientCredentials | undefined): Promise<IntrospectionResponse> {
-    const parameters = OAuthParameters.fromBody(body);
-    const { client, basicAuthUsed } = await this.clientAuthentication.authenticate({
-      basic,
-      bodyClientId: parameters.optional('client_id'),
-      bodyClientSecret: parameters.optional('client_secret'),
-    });
+  async introspect(
+    parameters: OAuthParameters,
+    { client, basicAuthUsed }: ClientAuthentication,
+  ): Promise<IntrospectionResponse> {
     // §2.1: the endpoint needs authorization; only confidential clients can prove who they are.
     if (!client.confidential) {
       throw new OAuthError('invalid_client', 'Introspection is for confidential clients', { basicAuthUsed });

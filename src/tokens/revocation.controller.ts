@@ -1,6 +1,8 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Controller, Ip, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { AuthenticatedClient, OAuthRequestParameters } from '../clients/authenticated-client.decorator';
+import type { ClientAuthentication } from '../clients/client-authentication.service';
+import type { OAuthParameters } from '../common/http/oauth-parameters';
 import { Public } from '../auth/public.decorator';
 import { OAuthEndpoint } from './oauth-endpoint.decorator';
 import { OAuthErrorDto } from './dto/oauth-error.dto';
@@ -26,8 +28,12 @@ export class RevocationController {
   })
   @ApiBadRequestResponse({ type: OAuthErrorDto, description: 'invalid_request' })
   @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client' })
-  async revoke(@Body() body: unknown, @Req() request: FastifyRequest): Promise<Record<string, never>> {
-    await this.revocation.revoke(body, request.basicClientCredentials, request.ip);
+  async revoke(
+    @OAuthRequestParameters() parameters: OAuthParameters,
+    @AuthenticatedClient() { client }: ClientAuthentication,
+    @Ip() ip: string,
+  ): Promise<Record<string, never>> {
+    await this.revocation.revoke(parameters, client, ip);
     return {};
   }
 }

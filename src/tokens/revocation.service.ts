@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AccessTokenVerifier } from '../access-tokens/access-token-verifier.service';
 import { AuditService } from '../audit/audit.service';
-import type { PresentedClientCredentials } from '../clients/client-basic-credentials';
-import { ClientAuthenticationService } from '../clients/client-authentication.service';
 import type { Client } from '../clients/client.entity';
 import { RevokedTokensService } from './keys/revoked-tokens.service';
 import { looksLikeJwt } from './access-token-claims';
-import { OAuthParameters } from './oauth-parameters';
+import type { OAuthParameters } from '../common/http/oauth-parameters';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 /**
@@ -16,21 +14,14 @@ import { RefreshTokensService } from './refresh-tokens.service';
 @Injectable()
 export class RevocationService {
   constructor(
-    private readonly clientAuthentication: ClientAuthenticationService,
     private readonly refreshTokens: RefreshTokensService,
     private readonly verifier: AccessTokenVerifier,
     private readonly revokedTokens: RevokedTokensService,
     private readonly audit: AuditService,
   ) {}
 
-  async revoke(body: unknown, basic: PresentedClientCredentials | undefined, ip: string): Promise<void> {
-    const parameters = OAuthParameters.fromBody(body);
+  async revoke(parameters: OAuthParameters, client: Client, ip: string): Promise<void> {
     const token = parameters.required('token');
-    const { client } = await this.clientAuthentication.authenticate({
-      basic,
-      bodyClientId: parameters.optional('client_id'),
-      bodyClientSecret: parameters.optional('client_secret'),
-    });
     // §2.1: token_type_hint only orders the search; a wrong hint still finds the token. The two kinds
     // cannot be confused (a JWT has dots, a refresh token none), so the token's shape decides.
     const revoked = looksLikeJwt(token)

@@ -1,7 +1,9 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Controller, Ip, Post } from '@nestjs/common';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { AuthenticatedClient, OAuthRequestParameters } from '../clients/authenticated-client.decorator';
+import type { ClientAuthentication } from '../clients/client-authentication.service';
+import type { OAuthParameters } from '../common/http/oauth-parameters';
 import { Public } from '../auth/public.decorator';
 import { OAuthEndpoint } from './oauth-endpoint.decorator';
 import { OAuthErrorDto } from './dto/oauth-error.dto';
@@ -29,7 +31,11 @@ export class TokenController {
   @ApiOkResponse({ type: TokenResponseDto, description: 'Tokens issued (Cache-Control: no-store)' })
   @ApiBadRequestResponse({ type: OAuthErrorDto, description: 'RFC 6749 §5.2 error' })
   @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client' })
-  token(@Body() body: unknown, @Req() request: FastifyRequest): Promise<TokenResponse> {
-    return this.tokens.exchange(body, request.basicClientCredentials, request.ip);
+  token(
+    @OAuthRequestParameters() parameters: OAuthParameters,
+    @AuthenticatedClient() { client }: ClientAuthentication,
+    @Ip() ip: string,
+  ): Promise<TokenResponse> {
+    return this.tokens.exchange(parameters, client, ip);
   }
 }

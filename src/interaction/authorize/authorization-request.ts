@@ -1,5 +1,5 @@
 import { parseScopeParameter } from '../../scopes/scope-decision';
-import { OAuthParameters } from '../../tokens/oauth-parameters';
+import { OAuthParameters } from '../../common/http/oauth-parameters';
 import { AuthorizationError } from './authorization-error';
 
 export type Prompt = 'none' | 'login' | 'consent';

@@ -9,7 +9,7 @@ import type { SignInName } from '../../organizations/organization-key';
 import { OrganizationSignInService } from '../../organizations/organization-sign-in.service';
 import type { Scope } from '../../scopes/scope.entity';
 import { ScopesService } from '../../scopes/scopes.service';
-import type { OAuthParameters } from '../../tokens/oauth-parameters';
+import type { OAuthParameters } from '../../common/http/oauth-parameters';
 import type { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 import { AuthorizationCodesService } from '../codes/authorization-codes.service';

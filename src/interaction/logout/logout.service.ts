@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Client } from '../../clients/client.entity';
 import { ClientsService } from '../../clients/clients.service';
 import { IdTokenHint, IdTokenHintVerifier } from '../../oidc/id-token-hint.verifier';
-import type { OAuthParameters } from '../../tokens/oauth-parameters';
+import type { OAuthParameters } from '../../common/http/oauth-parameters';
 import type { AuthorizationParameters } from '../authorize/authorization-request';
 import { stateOf } from '../authorize/authorization-request';
 import type { Session } from '../sessions/session.entity';

@@ -1,5 +1,5 @@
 import { OAuthError } from '../../common/errors/oauth.error';
-import type { OAuthParameters } from '../oauth-parameters';
+import type { OAuthParameters } from '../../common/http/oauth-parameters';
 
 const MAX_AUDIENCE_LENGTH = 255;
 

@@ -1,5 +1,5 @@
 import type { Client } from '../../clients/client.entity';
-import type { OAuthParameters } from '../oauth-parameters';
+import type { OAuthParameters } from '../../common/http/oauth-parameters';
 import type { TokenResponse } from '../token-response';
 
 /** One token request, after client authentication. */

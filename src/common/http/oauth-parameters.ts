@@ -1,4 +1,4 @@
-import { OAuthError } from '../common/errors/oauth.error';
+import { OAuthError } from '../errors/oauth.error';
 
 const MAX_REPORTED_NAME = 40;
 

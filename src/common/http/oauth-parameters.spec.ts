@@ -1,4 +1,4 @@
-import { OAuthError } from '../common/errors/oauth.error';
+import { OAuthError } from '../errors/oauth.error';
 import { OAuthParameters } from './oauth-parameters';
 
 const errorOf = (run: () => unknown): OAuthError | undefined => {
