@@ -83,7 +83,7 @@ export class OrganizationMembersController {
   @ApiParam(MEMBER_USER_ID_PARAM)
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrorResponses(400, 404, 409)
-  async remove(
+  async delete(
     @CurrentUser() userId: string,
     @Ip() ip: string,
     @Param('key') key: string,
