@@ -6,6 +6,7 @@
 //   node bench/run.mjs --quick    shorter runs (under 2 minutes)
 //   node bench/run.mjs --soak     2 minutes of steady load on our server: RSS at start, middle and end
 //   node bench/run.mjs --smoke    open route + client credentials for 1 s each (the test suite runs this)
+//   node bench/run.mjs --cluster  one instance vs three behind HAProxy on MariaDB and Redis (with --quick: shorter)
 // Options: --out <dir> (default bench/results/<timestamp>-<mode>), --connections <n>, --duration <s> (per
 // scenario), --profile (a CPU profile of our RS256 server; its top self-time functions go to profile.txt).
 // BENCH_MYSQL_URL=mysql://user:pass@host:port/any also runs our server on a fresh MySQL database, created on
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { selfTimeByPackage, topSelfTime } from './lib/cpu-profile.mjs';
 import { measure, measureInterleaved } from './lib/load.mjs';
 import { sampleRss } from './lib/memory.mjs';
+import { startHaproxy, startRedis } from './lib/cluster.mjs';
 import { createBenchDatabase } from './lib/mysql.mjs';
 import { installExitHandlers, isExiting, startServer, stopAll } from './lib/processes.mjs';
 import { compare, failed, markdownTable, memoryTable, writeResults } from './lib/report.mjs';
@@ -58,6 +60,7 @@ function parseOptions(argv) {
     out: value('--out') ?? join(BENCH_DIR, 'results', `${timestamp}-${mode}`),
     profile: argv.includes('--profile'),
     mysqlUrl: process.env.BENCH_MYSQL_URL,
+    cluster: argv.includes('--cluster'),
   };
 }
 
@@ -76,7 +79,7 @@ let soakVerdict;
 const log = (line) => console.log(`[bench] ${line}`);
 
 /** Our server: built app + bench module, production mode, a fresh database of its own. */
-function startOurs(name, { jwtAlg = 'RS256', databaseUrl, profile = false } = {}) {
+function startOurs(name, { jwtAlg = 'RS256', databaseUrl, profile = false, env = {} } = {}) {
   return startServer(name, 'bench-server.mjs', {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -95,6 +98,7 @@ function startOurs(name, { jwtAlg = 'RS256', databaseUrl, profile = false } = {}
     BRUTE_FORCE_IP_LOCK_AFTER: '1000000',
     DATABASE_URL: databaseUrl ?? `sqlite:${join(scratch, `${name}.sqlite`)}`,
     ...(profile ? { BENCH_CPU_PROFILE: join(options.out, `${name.replace(/\s+/g, '-')}.cpuprofile`) } : {}),
+    ...env,
   });
 }
 
@@ -370,6 +374,53 @@ async function soakRun() {
   soakVerdict = `RSS growth over the second half (end ÷ middle): ${growth.toFixed(2)}, target ≤ ${MAX_SOAK_GROWTH}: ${growth <= MAX_SOAK_GROWTH ? 'met' : '**not met**'}`;
 }
 
+/**
+ * Several instances (issue #17): three on one MariaDB database and one Redis, each scenario measured in
+ * alternating slices against (a) one instance directly, (b) that instance alone behind HAProxy (all three
+ * slots of deploy/haproxy.cfg point at it) and (c) all three behind HAProxy.
+ */
+async function clusterRun() {
+  const database = await createBenchDatabase(options.mysqlUrl ?? 'mysql://root@127.0.0.1:3306/test');
+  databases.push(database);
+  const env = { REDIS_URL: await startRedis(), TRUST_PROXY: 'true' };
+  const start = (index) => startOurs(`instance ${index}`, { databaseUrl: database.url, env });
+  log('starting three instances on MariaDB + Redis, and HAProxy');
+  // The first instance migrates the database; the others start on the migrated schema.
+  const first = await start(1).then(seedOurServer);
+  const others = await Promise.all([start(2), start(3)]);
+  const address = (server) => new URL(server.url).host;
+  const [oneBalanced, threeBalanced] = await Promise.all([
+    startHaproxy([first, first, first].map(address)),
+    startHaproxy([first, ...others].map(address)),
+  ]);
+  const targets = [
+    { ...first, name: 'one instance, direct' },
+    { ...first, name: 'one instance via HAProxy', url: oneBalanced },
+    { ...first, name: 'three instances via HAProxy', url: threeBalanced },
+  ];
+  const user = await passwordGrantOnce(first, 'contacts.read contacts.write');
+  await seedContacts(first, user.access_token);
+  const scenarios = [
+    ['Client credentials', (target) => ({ requests: clientCredentialsGrant(target), ...withToken })],
+    [
+      'Refresh token grant',
+      (target, pool = []) => ({
+        requests: refreshTokenGrant(target, pool),
+        before: () => refreshTokenPool(target, 2 * options.connections, pool),
+        ...withToken,
+      }),
+    ],
+    ['GET /api/contacts (guarded read)', () => ({ requests: bearerGet('/api/contacts', user.access_token) })],
+  ];
+  for (const [name, entry] of scenarios) {
+    const [direct, one, three] = await group(
+      targets.map((target) => ({ label: `7. ${name}, ${target.name}`, target, ...entry(target) })),
+    );
+    one.ratio = compare(one, direct, { against: 'vs one direct (the HAProxy hop)' });
+    three.ratio = compare(three, one, { against: 'three ÷ one, both via HAProxy' });
+  }
+}
+
 function machine() {
   const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
   return { cpus: availableParallelism(), cpu, node: process.version, date: new Date().toISOString() };
@@ -378,7 +429,9 @@ function machine() {
 async function main() {
   mkdirSync(options.out, { recursive: true });
   const started = Date.now();
-  const run = { full: fullRun, quick: fullRun, smoke: smokeRun, soak: soakRun }[options.mode];
+  const run = options.cluster
+    ? clusterRun
+    : { full: fullRun, quick: fullRun, smoke: smokeRun, soak: soakRun }[options.mode];
   await run();
   await stopAll();
   let profile;
@@ -393,16 +446,15 @@ async function main() {
   }
   const host = machine();
   const settings =
-    `${options.mode} run, ${options.connections} connections, ${options.duration} s per scenario after ` +
+    `${options.mode}${options.cluster ? ' cluster' : ''} run, ${options.connections} connections, ${options.duration} s per scenario after ` +
     `${options.warmup} s of warm-up; compared scenarios run in ${options.slices} alternating slices`;
-  // By scenario number (1 to 6), keeping the order of measurement within each.
+  // By scenario number (1 to 7), keeping the order of measurement within each.
   rows.sort((a, b) => Number.parseInt(a.scenario, 10) - Number.parseInt(b.scenario, 10));
   const markdown = [
     `Machine: ${host.cpus} CPUs (${host.cpu}), Node ${host.node}, ${host.date}. ${settings}.`,
     '',
     markdownTable(rows),
-    '',
-    memoryTable(memory),
+    ...(Object.keys(memory).length > 0 ? ['', memoryTable(memory)] : []),
     ...(soakVerdict ? ['', soakVerdict] : []),
   ].join('\n');
   writeResults(options.out, { markdown, rows, json: { machine: host, options, rows, memory, soakVerdict, profile } });

@@ -59,6 +59,13 @@ export function startServer(name, script, env = {}, nodeArgs = []) {
   });
 }
 
+/** A child that is not one of our ready-line servers (haproxy, redis-server): stopped with the others. */
+export function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
