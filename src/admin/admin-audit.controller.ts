@@ -17,6 +17,6 @@ export class AdminAuditController {
   @ApiErrorResponses(400)
   async search(@Query() query: AuditQuery): Promise<Page<AuditEventResponse>> {
     const { items, total } = await this.audit.search(query);
-    return { items: items.map((event) => AuditEventResponse.of(event)), total };
+    return { items: items.map((event) => AuditEventResponse.from(event)), total };
   }
 }

@@ -8,7 +8,7 @@ import { AdminRoute } from './admin-route.decorator';
 import { AdminClientQuery, AdminClientResponse, UpdateClientByAdminDto } from './dto/admin-client.dto';
 
 const toResponse = ({ client, owner }: ClientWithOwner): AdminClientResponse =>
-  AdminClientResponse.ofClient(client, owner);
+  AdminClientResponse.withOwner(client, owner);
 
 @Controller('admin/clients')
 @AdminRoute()

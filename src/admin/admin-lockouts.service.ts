@@ -15,7 +15,7 @@ export class AdminLockoutsService {
 
   async lockState(userId: string): Promise<LockStateResponse> {
     const user = await this.users.getById(userId);
-    return LockStateResponse.of(user.id, await this.bruteForce.lockState(await this.bruteForce.account(user.email)));
+    return LockStateResponse.from(user.id, await this.bruteForce.lockState(await this.bruteForce.account(user.email)));
   }
 
   /** Lifts every lock of the user: for every address, and for each address. */
@@ -24,6 +24,6 @@ export class AdminLockoutsService {
     const account = await this.bruteForce.account(user.email);
     await this.bruteForce.unlock(account);
     await this.audit.record({ type: 'admin.user_unlocked', actorUserId: adminId, subject: user.id, ip });
-    return LockStateResponse.of(user.id, await this.bruteForce.lockState(account));
+    return LockStateResponse.from(user.id, await this.bruteForce.lockState(account));
   }
 }

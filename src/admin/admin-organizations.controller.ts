@@ -21,7 +21,7 @@ export class AdminOrganizationsController {
   async list(@Query() query: AdminOrganizationQuery): Promise<Page<AdminOrganizationResponse>> {
     const { items, total } = await this.organizations.list(query);
     return {
-      items: items.map(({ organization, counts }) => AdminOrganizationResponse.of(organization, counts)),
+      items: items.map(({ organization, counts }) => AdminOrganizationResponse.withCounts(organization, counts)),
       total,
     };
   }
@@ -33,7 +33,7 @@ export class AdminOrganizationsController {
   @ApiErrorResponses(404)
   async get(@Param('key') key: string): Promise<AdminOrganizationResponse> {
     const { organization, counts } = await this.organizations.get(key);
-    return AdminOrganizationResponse.of(organization, counts);
+    return AdminOrganizationResponse.withCounts(organization, counts);
   }
 
   @Delete(':key')

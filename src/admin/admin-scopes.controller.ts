@@ -18,7 +18,7 @@ export class AdminScopesController {
   @ApiErrorResponses(400)
   async list(@Query() page: PaginationQuery): Promise<Page<ScopeResponse>> {
     const { items, total } = await this.scopes.list(page);
-    return { items: items.map((scope) => ScopeResponse.of(scope)), total };
+    return { items: items.map((scope) => ScopeResponse.from(scope)), total };
   }
 
   @Post()
@@ -26,7 +26,7 @@ export class AdminScopesController {
   @ApiCreatedResponse({ type: ScopeResponse })
   @ApiErrorResponses(400, 409)
   async create(@CurrentUser() adminId: string, @Ip() ip: string, @Body() body: CreateScopeDto): Promise<ScopeResponse> {
-    return ScopeResponse.of(await this.scopes.create(adminId, body, ip));
+    return ScopeResponse.from(await this.scopes.create(adminId, body, ip));
   }
 
   @Get(':name')
@@ -34,7 +34,7 @@ export class AdminScopesController {
   @ApiOkResponse({ type: ScopeResponse })
   @ApiErrorResponses(404)
   async get(@Param('name') name: string): Promise<ScopeResponse> {
-    return ScopeResponse.of(await this.scopes.get(name));
+    return ScopeResponse.from(await this.scopes.get(name));
   }
 
   @Patch(':name')
@@ -47,7 +47,7 @@ export class AdminScopesController {
     @Param('name') name: string,
     @Body() body: UpdateScopeDto,
   ): Promise<ScopeResponse> {
-    return ScopeResponse.of(await this.scopes.update(adminId, name, body, ip));
+    return ScopeResponse.from(await this.scopes.update(adminId, name, body, ip));
   }
 
   @Delete(':name')

@@ -18,7 +18,7 @@ export class AdminUsersController {
   @ApiErrorResponses(400)
   async list(@Query() query: AdminUserQuery): Promise<Page<AdminUserResponse>> {
     const { items, total } = await this.users.list(query);
-    return { items: items.map((user) => AdminUserResponse.of(user)), total };
+    return { items: items.map((user) => AdminUserResponse.from(user)), total };
   }
 
   @Get(':id')
@@ -26,7 +26,7 @@ export class AdminUsersController {
   @ApiOkResponse({ type: AdminUserResponse })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<AdminUserResponse> {
-    return AdminUserResponse.of(await this.users.get(id));
+    return AdminUserResponse.from(await this.users.get(id));
   }
 
   @Patch(':id')
@@ -42,7 +42,7 @@ export class AdminUsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateUserByAdminDto,
   ): Promise<AdminUserResponse> {
-    return AdminUserResponse.of(await this.users.update(adminId, id, body, ip));
+    return AdminUserResponse.from(await this.users.update(adminId, id, body, ip));
   }
 
   @Delete(':id')

@@ -61,7 +61,7 @@ export class ClientRegistrationController {
   @ApiErrorResponses(400)
   async list(@CurrentUser() userId: string, @Query() page: PaginationQuery): Promise<Page<ClientResponse>> {
     const { items, total } = await this.registrations.list(userId, page);
-    return { items: items.map((client) => ClientResponse.of(client)), total };
+    return { items: items.map((client) => ClientResponse.from(client)), total };
   }
 
   @Get(':client_id')
@@ -71,7 +71,7 @@ export class ClientRegistrationController {
   @ApiOkResponse({ type: ClientResponse })
   @ApiErrorResponses(404)
   async get(@CurrentUser() userId: string, @Param('client_id') clientId: string): Promise<ClientResponse> {
-    return ClientResponse.of(await this.registrations.getOwn(userId, clientId));
+    return ClientResponse.from(await this.registrations.getOwn(userId, clientId));
   }
 
   @Patch(':client_id')
@@ -86,7 +86,7 @@ export class ClientRegistrationController {
     @Body() body: UpdateClientDto,
     @Ip() ip: string,
   ): Promise<ClientResponse> {
-    return ClientResponse.of(await this.registrations.update(userId, clientId, body, ip));
+    return ClientResponse.from(await this.registrations.update(userId, clientId, body, ip));
   }
 
   @Delete(':client_id')

@@ -46,6 +46,6 @@ export class OrganizationClientsController {
     @Query() page: PaginationQuery,
   ): Promise<Page<ClientResponse>> {
     const { items, total } = await this.clients.list(userId, key, page);
-    return { items: items.map((client) => ClientResponse.of(client)), total };
+    return { items: items.map((client) => ClientResponse.from(client)), total };
   }
 }

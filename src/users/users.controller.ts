@@ -33,7 +33,7 @@ export class UsersController {
   @ApiConflictResponse({ description: 'A user with this email already exists' })
   @ApiForbiddenResponse({ description: 'Sign-up is disabled on this server (SIGNUP_ENABLED=false)' })
   async signUp(@Body() body: SignUpDto, @Ip() ip: string): Promise<UserResponse> {
-    return UserResponse.of(await this.signUps.signUp(body, ip));
+    return UserResponse.from(await this.signUps.signUp(body, ip));
   }
 
   @Get('me')
@@ -41,6 +41,6 @@ export class UsersController {
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: CurrentUserResponse })
   async me(@CurrentUser() userId: string): Promise<CurrentUserResponse> {
-    return CurrentUserResponse.of(await this.users.getById(userId));
+    return CurrentUserResponse.from(await this.users.getById(userId));
   }
 }

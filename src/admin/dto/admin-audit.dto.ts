@@ -61,7 +61,7 @@ export class AuditEventResponse {
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   created_at!: string;
 
-  static of(event: AuditEvent): AuditEventResponse {
+  static from(event: AuditEvent): AuditEventResponse {
     return {
       id: event.id,
       type: event.type,

@@ -143,9 +143,9 @@ export class AdminClientResponse extends ClientResponse {
   @ApiProperty({ example: null, nullable: true, type: Number })
   refresh_token_ttl!: number | null;
 
-  static ofClient(client: Client, owner: Pick<User, 'id' | 'email'> | null): AdminClientResponse {
+  static withOwner(client: Client, owner: Pick<User, 'id' | 'email'> | null): AdminClientResponse {
     return {
-      ...ClientResponse.of(client),
+      ...ClientResponse.from(client),
       owner: owner ? { id: owner.id, email: owner.email } : null,
       disabled: client.disabled,
       can_introspect: client.canIntrospect,

@@ -21,7 +21,7 @@ export class AdminOrganizationResponse extends OrganizationResponseDto {
   @ApiProperty({ example: 1, description: 'Apps that belong to the organization' })
   client_count!: number;
 
-  static of(organization: Organization, counts: OrganizationCounts): AdminOrganizationResponse {
+  static withCounts(organization: Organization, counts: OrganizationCounts): AdminOrganizationResponse {
     return {
       ...OrganizationResponseDto.from(organization),
       member_count: counts.members,

@@ -52,7 +52,7 @@ export class ScopeResponse {
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   updated_at!: string;
 
-  static of(scope: Scope): ScopeResponse {
+  static from(scope: Scope): ScopeResponse {
     return {
       name: scope.name,
       description: scope.description,

@@ -57,7 +57,7 @@ export class AdminUserResponse {
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   updated_at!: string;
 
-  static of(user: User): AdminUserResponse {
+  static from(user: User): AdminUserResponse {
     return {
       id: user.id,
       email: user.email,

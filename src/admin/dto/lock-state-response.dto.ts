@@ -30,7 +30,7 @@ export class LockStateResponse {
   })
   failures!: number;
 
-  static of(userId: string, state: LockState): LockStateResponse {
+  static from(userId: string, state: LockState): LockStateResponse {
     return {
       user_id: userId,
       locked: state.locked,

@@ -30,7 +30,7 @@ export class ClientResponse {
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   updated_at!: string;
 
-  static of(client: Client): ClientResponse {
+  static from(client: Client): ClientResponse {
     return {
       client_id: client.clientId,
       name: client.name,
@@ -56,6 +56,6 @@ export class ClientWithSecretResponse extends ClientResponse {
   client_secret?: string;
 
   static withSecret(client: Client, secret: string | undefined): ClientWithSecretResponse {
-    return { ...ClientResponse.of(client), ...(secret === undefined ? {} : { client_secret: secret }) };
+    return { ...ClientResponse.from(client), ...(secret === undefined ? {} : { client_secret: secret }) };
   }
 }

@@ -15,7 +15,7 @@ export class UserResponse {
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   created_at!: string;
 
-  static of(user: User): UserResponse {
+  static from(user: User): UserResponse {
     return { id: user.id, email: user.email, name: user.name, created_at: user.createdAt.toISOString() };
   }
 }
@@ -25,7 +25,7 @@ export class CurrentUserResponse extends UserResponse {
   @ApiProperty({ example: false })
   is_admin!: boolean;
 
-  static override of(user: User): CurrentUserResponse {
-    return { ...UserResponse.of(user), is_admin: user.isAdmin };
+  static override from(user: User): CurrentUserResponse {
+    return { ...UserResponse.from(user), is_admin: user.isAdmin };
   }
 }
