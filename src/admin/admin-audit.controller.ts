@@ -4,7 +4,7 @@ import type { Page } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AdminAuditService } from './admin-audit.service';
 import { AdminRoute } from './admin-route.decorator';
-import { AuditEventResponse, AuditQuery } from './dto/admin-audit.dto';
+import { AuditEventResponseDto, AuditQueryDto } from './dto/admin-audit.dto';
 
 @Controller('admin/audit')
 @AdminRoute()
@@ -13,10 +13,10 @@ export class AdminAuditController {
 
   @Get()
   @ApiOperation({ summary: 'The audit log, newest first, filtered by type, user, client and time' })
-  @ApiPaginatedResponse(AuditEventResponse)
+  @ApiPaginatedResponse(AuditEventResponseDto)
   @ApiErrorResponses(400)
-  async search(@Query() query: AuditQuery): Promise<Page<AuditEventResponse>> {
+  async search(@Query() query: AuditQueryDto): Promise<Page<AuditEventResponseDto>> {
     const { items, total } = await this.audit.search(query);
-    return { items: items.map((event) => AuditEventResponse.from(event)), total };
+    return { items: items.map((event) => AuditEventResponseDto.from(event)), total };
   }
 }

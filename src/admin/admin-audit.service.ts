@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { AuditEvent } from '../audit/audit-event.entity';
 import { AuditEventsRepository } from '../audit/audit-events.repository';
 import type { Page } from '../common/pagination/pagination.dto';
-import type { AuditQuery } from './dto/admin-audit.dto';
+import type { AuditQueryDto } from './dto/admin-audit.dto';
 
 /** Reads the audit log, newest first; the log itself is append-only and has no write route. */
 @Injectable()
 export class AdminAuditService {
   constructor(private readonly events: AuditEventsRepository) {}
 
-  search(query: AuditQuery): Promise<Page<AuditEvent>> {
+  search(query: AuditQueryDto): Promise<Page<AuditEvent>> {
     return this.events.search({
       type: query.type,
       user: query.user,

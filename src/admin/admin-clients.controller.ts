@@ -5,10 +5,10 @@ import type { Page } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AdminClientsService, ClientWithOwner } from './admin-clients.service';
 import { AdminRoute } from './admin-route.decorator';
-import { AdminClientQuery, AdminClientResponse, UpdateClientByAdminDto } from './dto/admin-client.dto';
+import { AdminClientQueryDto, AdminClientResponseDto, UpdateClientByAdminDto } from './dto/admin-client.dto';
 
-const toResponse = ({ client, owner }: ClientWithOwner): AdminClientResponse =>
-  AdminClientResponse.withOwner(client, owner);
+const toResponse = ({ client, owner }: ClientWithOwner): AdminClientResponseDto =>
+  AdminClientResponseDto.withOwner(client, owner);
 
 @Controller('admin/clients')
 @AdminRoute()
@@ -17,18 +17,18 @@ export class AdminClientsController {
 
   @Get()
   @ApiOperation({ summary: 'List every client with its owner' })
-  @ApiPaginatedResponse(AdminClientResponse)
+  @ApiPaginatedResponse(AdminClientResponseDto)
   @ApiErrorResponses(400)
-  async list(@Query() query: AdminClientQuery): Promise<Page<AdminClientResponse>> {
+  async list(@Query() query: AdminClientQueryDto): Promise<Page<AdminClientResponseDto>> {
     const { items, total } = await this.clients.list(query);
     return { items: items.map(toResponse), total };
   }
 
   @Get(':client_id')
   @ApiOperation({ summary: 'Read a client' })
-  @ApiOkResponse({ type: AdminClientResponse })
+  @ApiOkResponse({ type: AdminClientResponseDto })
   @ApiErrorResponses(404)
-  async get(@Param('client_id') clientId: string): Promise<AdminClientResponse> {
+  async get(@Param('client_id') clientId: string): Promise<AdminClientResponseDto> {
     return toResponse(await this.clients.get(clientId));
   }
 
@@ -37,14 +37,14 @@ export class AdminClientsController {
     summary: 'Change scopes (admin-only ones too), grant types, lifetimes, introspection right; disable',
     description: 'Disabling revokes the client’s refresh tokens.',
   })
-  @ApiOkResponse({ type: AdminClientResponse })
+  @ApiOkResponse({ type: AdminClientResponseDto })
   @ApiErrorResponses(400, 404)
   async update(
     @CurrentUser() adminId: string,
     @Ip() ip: string,
     @Param('client_id') clientId: string,
     @Body() body: UpdateClientByAdminDto,
-  ): Promise<AdminClientResponse> {
+  ): Promise<AdminClientResponseDto> {
     return toResponse(await this.clients.update(adminId, clientId, body, ip));
   }
 

@@ -11,7 +11,7 @@ import { RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.reposi
 import { ScopesService } from '../scopes/scopes.service';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import type { AdminClientQuery, UpdateClientByAdminDto } from './dto/admin-client.dto';
+import type { AdminClientQueryDto, UpdateClientByAdminDto } from './dto/admin-client.dto';
 
 export interface ClientWithOwner {
   client: Client;
@@ -30,7 +30,7 @@ export class AdminClientsService {
     private readonly config: AppConfig,
   ) {}
 
-  async list(query: AdminClientQuery): Promise<Page<ClientWithOwner>> {
+  async list(query: AdminClientQueryDto): Promise<Page<ClientWithOwner>> {
     const { items, total } = await this.clients.list({
       ownerId: query.owner || undefined,
       awaitingApproval: query.awaiting_approval === 'true' || undefined,

@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { type Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { IdentityProvidersService } from '../identities/identity-providers.service';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AdminRoute } from './admin-route.decorator';
 import {
   CreateIdentityProviderDto,
-  IdentityProviderResponse,
+  IdentityProviderResponseDto,
   UpdateIdentityProviderDto,
 } from './dto/admin-identity-provider.dto';
 
@@ -18,47 +18,47 @@ export class AdminIdentityProvidersController {
 
   @Get()
   @ApiOperation({ summary: 'List identity providers (federated sign-in)' })
-  @ApiPaginatedResponse(IdentityProviderResponse)
+  @ApiPaginatedResponse(IdentityProviderResponseDto)
   @ApiErrorResponses(400)
-  async list(@Query() page: PaginationQuery): Promise<Page<IdentityProviderResponse>> {
+  async list(@Query() page: PaginationQueryDto): Promise<Page<IdentityProviderResponseDto>> {
     const { items, total } = await this.providers.list(page.limit, page.offset);
-    return { items: items.map((provider) => IdentityProviderResponse.from(provider)), total };
+    return { items: items.map((provider) => IdentityProviderResponseDto.from(provider)), total };
   }
 
   @Post()
   @ApiOperation({ summary: 'Add an identity provider (oidc: an OpenID provider; facebook: Graph access tokens)' })
-  @ApiCreatedResponse({ type: IdentityProviderResponse })
+  @ApiCreatedResponse({ type: IdentityProviderResponseDto })
   @ApiErrorResponses(400, 409)
   async create(
     @CurrentUser() adminId: string,
     @Ip() ip: string,
     @Body() body: CreateIdentityProviderDto,
-  ): Promise<IdentityProviderResponse> {
-    return IdentityProviderResponse.from(
+  ): Promise<IdentityProviderResponseDto> {
+    return IdentityProviderResponseDto.from(
       await this.providers.create(adminId, CreateIdentityProviderDto.toNew(body), ip),
     );
   }
 
   @Get(':alias')
   @ApiOperation({ summary: 'Read an identity provider (never its app secret)' })
-  @ApiOkResponse({ type: IdentityProviderResponse })
+  @ApiOkResponse({ type: IdentityProviderResponseDto })
   @ApiErrorResponses(404)
-  async get(@Param('alias') alias: string): Promise<IdentityProviderResponse> {
-    return IdentityProviderResponse.from(await this.providers.get(alias));
+  async get(@Param('alias') alias: string): Promise<IdentityProviderResponseDto> {
+    return IdentityProviderResponseDto.from(await this.providers.get(alias));
   }
 
   @Patch(':alias')
   @ApiOperation({ summary: 'Change an identity provider (alias and type are fixed)' })
-  @ApiOkResponse({ type: IdentityProviderResponse })
+  @ApiOkResponse({ type: IdentityProviderResponseDto })
   @ApiErrorResponses(400, 404, 409)
   async update(
     @CurrentUser() adminId: string,
     @Ip() ip: string,
     @Param('alias') alias: string,
     @Body() body: UpdateIdentityProviderDto,
-  ): Promise<IdentityProviderResponse> {
+  ): Promise<IdentityProviderResponseDto> {
     const changes = UpdateIdentityProviderDto.toChanges(body);
-    return IdentityProviderResponse.from(await this.providers.update(adminId, alias, changes, ip));
+    return IdentityProviderResponseDto.from(await this.providers.update(adminId, alias, changes, ip));
   }
 
   @Delete(':alias')

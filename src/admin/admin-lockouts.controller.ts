@@ -4,7 +4,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiErrorResponses } from '../swagger/api-responses.decorator';
 import { AdminLockoutsService } from './admin-lockouts.service';
 import { AdminRoute } from './admin-route.decorator';
-import { LockStateResponse } from './dto/lock-state-response.dto';
+import { LockStateResponseDto } from './dto/lock-state-response.dto';
 
 const ID_PARAM = { name: 'id', description: 'The user id', example: '7f9c1e1a-3b7e-4c43-9a57-2f1c1d0b6a10' };
 
@@ -16,9 +16,9 @@ export class AdminLockoutsController {
   @Get('lock')
   @ApiOperation({ summary: "A user's brute-force lock state: locked, until when, failures in the streak" })
   @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: LockStateResponse })
+  @ApiOkResponse({ type: LockStateResponseDto })
   @ApiErrorResponses(404)
-  lockState(@Param('id') id: string): Promise<LockStateResponse> {
+  lockState(@Param('id') id: string): Promise<LockStateResponseDto> {
     return this.locks.lockState(id);
   }
 
@@ -26,9 +26,9 @@ export class AdminLockoutsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Lift a user's brute-force lock and clear the failure streak (audited)" })
   @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: LockStateResponse })
+  @ApiOkResponse({ type: LockStateResponseDto })
   @ApiErrorResponses(404)
-  unlock(@Param('id') id: string, @CurrentUser() adminId: string, @Ip() ip: string): Promise<LockStateResponse> {
+  unlock(@Param('id') id: string, @CurrentUser() adminId: string, @Ip() ip: string): Promise<LockStateResponseDto> {
     return this.locks.unlock(id, adminId, ip);
   }
 }

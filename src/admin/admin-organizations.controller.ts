@@ -5,7 +5,7 @@ import type { Page } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AdminOrganizationsService } from './admin-organizations.service';
 import { AdminRoute } from './admin-route.decorator';
-import { AdminOrganizationQuery, AdminOrganizationResponse } from './dto/admin-organization.dto';
+import { AdminOrganizationQueryDto, AdminOrganizationResponseDto } from './dto/admin-organization.dto';
 
 const KEY_PARAM = { name: 'key', description: 'The organization key', example: 'acme' };
 
@@ -16,12 +16,12 @@ export class AdminOrganizationsController {
 
   @Get()
   @ApiOperation({ summary: 'List every organization, optionally searching its key and name' })
-  @ApiPaginatedResponse(AdminOrganizationResponse)
+  @ApiPaginatedResponse(AdminOrganizationResponseDto)
   @ApiErrorResponses(400)
-  async list(@Query() query: AdminOrganizationQuery): Promise<Page<AdminOrganizationResponse>> {
+  async list(@Query() query: AdminOrganizationQueryDto): Promise<Page<AdminOrganizationResponseDto>> {
     const { items, total } = await this.organizations.list(query);
     return {
-      items: items.map(({ organization, counts }) => AdminOrganizationResponse.withCounts(organization, counts)),
+      items: items.map(({ organization, counts }) => AdminOrganizationResponseDto.withCounts(organization, counts)),
       total,
     };
   }
@@ -29,11 +29,11 @@ export class AdminOrganizationsController {
   @Get(':key')
   @ApiOperation({ summary: 'Read an organization' })
   @ApiParam(KEY_PARAM)
-  @ApiOkResponse({ type: AdminOrganizationResponse })
+  @ApiOkResponse({ type: AdminOrganizationResponseDto })
   @ApiErrorResponses(404)
-  async get(@Param('key') key: string): Promise<AdminOrganizationResponse> {
+  async get(@Param('key') key: string): Promise<AdminOrganizationResponseDto> {
     const { organization, counts } = await this.organizations.get(key);
-    return AdminOrganizationResponse.withCounts(organization, counts);
+    return AdminOrganizationResponseDto.withCounts(organization, counts);
   }
 
   @Delete(':key')

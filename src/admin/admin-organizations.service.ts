@@ -5,7 +5,7 @@ import { OrganizationNotFoundError } from '../organizations/organization-errors'
 import type { Organization } from '../organizations/organization.entity';
 import { type OrganizationCounts, OrganizationsRepository } from '../organizations/organizations.repository';
 import { TokenCutoffs } from '../revocation/token-cutoffs.service';
-import type { AdminOrganizationQuery } from './dto/admin-organization.dto';
+import type { AdminOrganizationQueryDto } from './dto/admin-organization.dto';
 
 export interface OrganizationWithCounts {
   organization: Organization;
@@ -21,7 +21,7 @@ export class AdminOrganizationsService {
     private readonly cutoffs: TokenCutoffs,
   ) {}
 
-  async list(query: AdminOrganizationQuery): Promise<Page<OrganizationWithCounts>> {
+  async list(query: AdminOrganizationQueryDto): Promise<Page<OrganizationWithCounts>> {
     const { items, total } = await this.organizations.findAll(query, query.q);
     const counts = await this.organizations.counts(items.map((organization) => organization.id));
     return { items: items.map((organization) => ({ organization, counts: counts.get(organization.id)! })), total };

@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { ClientsRepository } from '../clients/clients.repository';
 import { ConflictError, NotFoundError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
-import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import type { Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { Scope } from '../scopes/scope.entity';
 import { ScopeChanges, ScopesRepository } from '../scopes/scopes.repository';
 import type { CreateScopeDto, UpdateScopeDto } from './dto/admin-scope.dto';
@@ -17,7 +17,7 @@ export class AdminScopesService {
     private readonly audit: AuditService,
   ) {}
 
-  list(page: PaginationQuery): Promise<Page<Scope>> {
+  list(page: PaginationQueryDto): Promise<Page<Scope>> {
     return this.scopes.list(page);
   }
 

@@ -5,7 +5,7 @@ import type { Page } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AdminUsersService } from './admin-users.service';
 import { AdminRoute } from './admin-route.decorator';
-import { AdminUserQuery, AdminUserResponse, UpdateUserByAdminDto } from './dto/admin-user.dto';
+import { AdminUserQueryDto, AdminUserResponseDto, UpdateUserByAdminDto } from './dto/admin-user.dto';
 
 @Controller('admin/users')
 @AdminRoute()
@@ -14,19 +14,19 @@ export class AdminUsersController {
 
   @Get()
   @ApiOperation({ summary: 'List users, optionally searching by email' })
-  @ApiPaginatedResponse(AdminUserResponse)
+  @ApiPaginatedResponse(AdminUserResponseDto)
   @ApiErrorResponses(400)
-  async list(@Query() query: AdminUserQuery): Promise<Page<AdminUserResponse>> {
+  async list(@Query() query: AdminUserQueryDto): Promise<Page<AdminUserResponseDto>> {
     const { items, total } = await this.users.list(query);
-    return { items: items.map((user) => AdminUserResponse.from(user)), total };
+    return { items: items.map((user) => AdminUserResponseDto.from(user)), total };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Read a user' })
-  @ApiOkResponse({ type: AdminUserResponse })
+  @ApiOkResponse({ type: AdminUserResponseDto })
   @ApiErrorResponses(400, 404)
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<AdminUserResponse> {
-    return AdminUserResponse.from(await this.users.get(id));
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<AdminUserResponseDto> {
+    return AdminUserResponseDto.from(await this.users.get(id));
   }
 
   @Patch(':id')
@@ -34,15 +34,15 @@ export class AdminUsersController {
     summary: 'Disable or enable, make or unmake admin, rename',
     description: 'Disabling revokes the user’s refresh tokens. An admin cannot disable or un-admin themselves (409).',
   })
-  @ApiOkResponse({ type: AdminUserResponse })
+  @ApiOkResponse({ type: AdminUserResponseDto })
   @ApiErrorResponses(400, 404, 409)
   async update(
     @CurrentUser() adminId: string,
     @Ip() ip: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateUserByAdminDto,
-  ): Promise<AdminUserResponse> {
-    return AdminUserResponse.from(await this.users.update(adminId, id, body, ip));
+  ): Promise<AdminUserResponseDto> {
+    return AdminUserResponseDto.from(await this.users.update(adminId, id, body, ip));
   }
 
   @Delete(':id')

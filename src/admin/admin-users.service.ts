@@ -6,7 +6,7 @@ import type { Page } from '../common/pagination/pagination.dto';
 import type { User } from '../users/user.entity';
 import { UserChanges, UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
-import type { AdminUserQuery, UpdateUserByAdminDto } from './dto/admin-user.dto';
+import type { AdminUserQueryDto, UpdateUserByAdminDto } from './dto/admin-user.dto';
 
 @Injectable()
 export class AdminUsersService {
@@ -17,7 +17,7 @@ export class AdminUsersService {
     private readonly cutoffs: TokenCutoffs,
   ) {}
 
-  list(query: AdminUserQuery): Promise<Page<User>> {
+  list(query: AdminUserQueryDto): Promise<Page<User>> {
     return this.users.list({ limit: query.limit, offset: query.offset, emailContains: query.email });
   }
 

@@ -1,7 +1,7 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { OrganizationRole } from '../organizations/organization-role';
-import { ErrorResponse } from '../swagger/error-response.dto';
+import { ErrorResponseDto } from '../swagger/error-response.dto';
 import { OrgRolesGuard, RequiredOrgRoles } from './org-roles.guard';
 
 /**
@@ -14,7 +14,7 @@ export function OrgRoles(...roles: OrganizationRole[]): MethodDecorator & ClassD
     UseGuards(OrgRolesGuard),
     ApiForbiddenResponse({
       description: `insufficient_scope: the token lacks a scope, or was not issued for an organization with the role ${roles.join(' or ')}`,
-      type: ErrorResponse,
+      type: ErrorResponseDto,
     }),
   );
 }

@@ -10,10 +10,10 @@ import {
 import { NoStore } from '../common/http/no-store';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Scopes } from '../auth/scopes.decorator';
-import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { type Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { ClientRegistrationService } from './client-registration.service';
-import { ClientResponse, ClientWithSecretResponse } from './dto/client-response.dto';
+import { ClientResponseDto, ClientWithSecretResponseDto } from './dto/client-response.dto';
 import { CreateClientDto } from './dto/create-client.dto';
 import { GenerateTokenDto } from './dto/generate-token.dto';
 import { GeneratedTokenResponseDto } from './dto/generated-token-response.dto';
@@ -43,50 +43,50 @@ export class ClientRegistrationController {
     description:
       'The client_secret is in this response only. At most QUOTA_APPS_PER_USER apps per user (default 50; 409 past it).',
   })
-  @ApiCreatedResponse({ type: ClientWithSecretResponse })
+  @ApiCreatedResponse({ type: ClientWithSecretResponseDto })
   @ApiErrorResponses(400, 409)
   async register(
     @CurrentUser() userId: string,
     @Body() body: CreateClientDto,
     @Ip() ip: string,
-  ): Promise<ClientWithSecretResponse> {
+  ): Promise<ClientWithSecretResponseDto> {
     const { client, secret } = await this.registrations.register(userId, body, ip);
-    return ClientWithSecretResponse.withSecret(client, secret);
+    return ClientWithSecretResponseDto.withSecret(client, secret);
   }
 
   @Get()
   @Scopes('clients:read')
   @ApiOperation({ summary: 'Your apps (never a secret)' })
-  @ApiPaginatedResponse(ClientResponse)
+  @ApiPaginatedResponse(ClientResponseDto)
   @ApiErrorResponses(400)
-  async list(@CurrentUser() userId: string, @Query() page: PaginationQuery): Promise<Page<ClientResponse>> {
+  async list(@CurrentUser() userId: string, @Query() page: PaginationQueryDto): Promise<Page<ClientResponseDto>> {
     const { items, total } = await this.registrations.list(userId, page);
-    return { items: items.map((client) => ClientResponse.from(client)), total };
+    return { items: items.map((client) => ClientResponseDto.from(client)), total };
   }
 
   @Get(':client_id')
   @Scopes('clients:read')
   @ApiOperation({ summary: 'One of your apps' })
   @ApiParam(CLIENT_ID_PARAM)
-  @ApiOkResponse({ type: ClientResponse })
+  @ApiOkResponse({ type: ClientResponseDto })
   @ApiErrorResponses(404)
-  async get(@CurrentUser() userId: string, @Param('client_id') clientId: string): Promise<ClientResponse> {
-    return ClientResponse.from(await this.registrations.getOwn(userId, clientId));
+  async get(@CurrentUser() userId: string, @Param('client_id') clientId: string): Promise<ClientResponseDto> {
+    return ClientResponseDto.from(await this.registrations.getOwn(userId, clientId));
   }
 
   @Patch(':client_id')
   @Scopes('clients:write')
   @ApiOperation({ summary: 'Change the name, grant types or scopes of one of your apps' })
   @ApiParam(CLIENT_ID_PARAM)
-  @ApiOkResponse({ type: ClientResponse })
+  @ApiOkResponse({ type: ClientResponseDto })
   @ApiErrorResponses(400, 404)
   async update(
     @CurrentUser() userId: string,
     @Param('client_id') clientId: string,
     @Body() body: UpdateClientDto,
     @Ip() ip: string,
-  ): Promise<ClientResponse> {
-    return ClientResponse.from(await this.registrations.update(userId, clientId, body, ip));
+  ): Promise<ClientResponseDto> {
+    return ClientResponseDto.from(await this.registrations.update(userId, clientId, body, ip));
   }
 
   @Delete(':client_id')
@@ -109,15 +109,15 @@ export class ClientRegistrationController {
     description: 'The new client_secret is in this response only; the old one stops working at once.',
   })
   @ApiParam(CLIENT_ID_PARAM)
-  @ApiOkResponse({ type: ClientWithSecretResponse })
+  @ApiOkResponse({ type: ClientWithSecretResponseDto })
   @ApiErrorResponses(400, 404)
   async rotateSecret(
     @CurrentUser() userId: string,
     @Param('client_id') clientId: string,
     @Ip() ip: string,
-  ): Promise<ClientWithSecretResponse> {
+  ): Promise<ClientWithSecretResponseDto> {
     const { client, secret } = await this.registrations.rotateSecret(userId, clientId, ip);
-    return ClientWithSecretResponse.withSecret(client, secret);
+    return ClientWithSecretResponseDto.withSecret(client, secret);
   }
 
   @Post(':client_id/tokens')

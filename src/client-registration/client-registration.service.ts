@@ -5,7 +5,7 @@ import { Client } from '../clients/client.entity';
 import { ClientChanges, ClientsRepository } from '../clients/clients.repository';
 import { generateIdentifier, generateSecret, sha256Hex } from '../common/crypto/secrets';
 import { ConflictError, DomainError, NotFoundError } from '../common/errors/domain.error';
-import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import type { Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.repository';
 import { ScopesService } from '../scopes/scopes.service';
 import { AppConfig } from '../config/app-config';
@@ -45,7 +45,7 @@ export class ClientRegistrationService {
     return this.insert({ ownerId: null, organizationId }, actorUserId, body, ip);
   }
 
-  listForOrganization(organizationId: string, page: PaginationQuery): Promise<Page<Client>> {
+  listForOrganization(organizationId: string, page: PaginationQueryDto): Promise<Page<Client>> {
     return this.clients.list({ organizationId, limit: page.limit, offset: page.offset });
   }
 
@@ -103,7 +103,7 @@ export class ClientRegistrationService {
     return { client: stored, secret };
   }
 
-  list(ownerId: string, page: PaginationQuery): Promise<Page<Client>> {
+  list(ownerId: string, page: PaginationQueryDto): Promise<Page<Client>> {
     return this.clients.list({ ownerId, limit: page.limit, offset: page.offset });
   }
 

@@ -13,9 +13,9 @@ import { Scopes } from '../auth/scopes.decorator';
 import type { Page } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { ContactsService } from './contacts.service';
-import { ContactResponse } from './dto/contact-response.dto';
+import { ContactResponseDto } from './dto/contact-response.dto';
 import { CreateContactDto } from './dto/create-contact.dto';
-import { ListContactsQuery } from './dto/list-contacts-query.dto';
+import { ListContactsQueryDto } from './dto/list-contacts-query.dto';
 import { UpdateContactDto } from './dto/update-contact.dto';
 
 const USER_TOKEN_NOTE = 'Needs a user token: a client_credentials token is refused with 403.';
@@ -29,11 +29,11 @@ export class ContactsController {
   @Get()
   @Scopes('contacts.read')
   @ApiOperation({ summary: 'List your contacts, optionally searching name and email', description: USER_TOKEN_NOTE })
-  @ApiPaginatedResponse(ContactResponse)
+  @ApiPaginatedResponse(ContactResponseDto)
   @ApiErrorResponses(400)
-  async list(@CurrentUser() userId: string, @Query() query: ListContactsQuery): Promise<Page<ContactResponse>> {
+  async list(@CurrentUser() userId: string, @Query() query: ListContactsQueryDto): Promise<Page<ContactResponseDto>> {
     const page = await this.contacts.list(userId, query);
-    return { items: page.items.map((contact) => ContactResponse.from(contact)), total: page.total };
+    return { items: page.items.map((contact) => ContactResponseDto.from(contact)), total: page.total };
   }
 
   @Post()
@@ -43,20 +43,20 @@ export class ContactsController {
     description: `${USER_TOKEN_NOTE} At most QUOTA_CONTACTS_PER_USER contacts per user (default 10000; 409 past it).`,
   })
   @ApiBody({ type: CreateContactDto })
-  @ApiCreatedResponse({ type: ContactResponse, description: 'The new contact' })
+  @ApiCreatedResponse({ type: ContactResponseDto, description: 'The new contact' })
   @ApiErrorResponses(400, 409)
-  async create(@CurrentUser() userId: string, @Body() body: CreateContactDto): Promise<ContactResponse> {
-    return ContactResponse.from(await this.contacts.create(userId, body));
+  async create(@CurrentUser() userId: string, @Body() body: CreateContactDto): Promise<ContactResponseDto> {
+    return ContactResponseDto.from(await this.contacts.create(userId, body));
   }
 
   @Get(':id')
   @Scopes('contacts.read')
   @ApiOperation({ summary: 'Read one of your contacts', description: USER_TOKEN_NOTE })
   @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: ContactResponse, description: 'The contact' })
+  @ApiOkResponse({ type: ContactResponseDto, description: 'The contact' })
   @ApiErrorResponses(404)
-  async get(@CurrentUser() userId: string, @Param('id') id: string): Promise<ContactResponse> {
-    return ContactResponse.from(await this.contacts.get(userId, id));
+  async get(@CurrentUser() userId: string, @Param('id') id: string): Promise<ContactResponseDto> {
+    return ContactResponseDto.from(await this.contacts.get(userId, id));
   }
 
   @Patch(':id')
@@ -64,14 +64,14 @@ export class ContactsController {
   @ApiOperation({ summary: 'Change a contact; null clears email, phone or notes', description: USER_TOKEN_NOTE })
   @ApiParam(ID_PARAM)
   @ApiBody({ type: UpdateContactDto })
-  @ApiOkResponse({ type: ContactResponse, description: 'The contact as changed' })
+  @ApiOkResponse({ type: ContactResponseDto, description: 'The contact as changed' })
   @ApiErrorResponses(400, 404)
   async update(
     @CurrentUser() userId: string,
     @Param('id') id: string,
     @Body() body: UpdateContactDto,
-  ): Promise<ContactResponse> {
-    return ContactResponse.from(await this.contacts.update(userId, id, body));
+  ): Promise<ContactResponseDto> {
+    return ContactResponseDto.from(await this.contacts.update(userId, id, body));
   }
 
   @Delete(':id')

@@ -5,7 +5,7 @@ import type { Page } from '../common/pagination/pagination.dto';
 import type { Contact } from './contact.entity';
 import { ContactsRepository } from './contacts.repository';
 import type { CreateContactDto } from './dto/create-contact.dto';
-import type { ListContactsQuery } from './dto/list-contacts-query.dto';
+import type { ListContactsQueryDto } from './dto/list-contacts-query.dto';
 import type { UpdateContactDto } from './dto/update-contact.dto';
 
 /** A user's own address book: every query is scoped to the owner, so another's contact is just "not found". */
@@ -16,7 +16,7 @@ export class ContactsService {
     private readonly config: AppConfig,
   ) {}
 
-  list(ownerId: string, { limit, offset, q }: ListContactsQuery): Promise<Page<Contact>> {
+  list(ownerId: string, { limit, offset, q }: ListContactsQueryDto): Promise<Page<Contact>> {
     return this.contacts.list(ownerId, { limit, offset, search: q?.trim() || undefined });
   }
 

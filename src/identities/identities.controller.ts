@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Scopes } from '../auth/scopes.decorator';
 import { ApiErrorResponses } from '../swagger/api-responses.decorator';
-import { IdentityResponse } from './dto/identity-response.dto';
+import { IdentityResponseDto } from './dto/identity-response.dto';
 import { LinkIdentityDto } from './dto/link-identity.dto';
 import { IdentityLinkingService } from './identity-linking.service';
 
@@ -18,22 +18,22 @@ export class IdentitiesController {
     summary: 'Link an external identity to the signed-in user',
     description: 'The credential is verified like a token exchange subject and spent; then its identity signs in here.',
   })
-  @ApiCreatedResponse({ type: IdentityResponse })
+  @ApiCreatedResponse({ type: IdentityResponseDto })
   @ApiErrorResponses(400, 409)
   async link(
     @CurrentUser() userId: string,
     @Ip() ip: string,
     @Body() body: LinkIdentityDto,
-  ): Promise<IdentityResponse> {
+  ): Promise<IdentityResponseDto> {
     const credential = { token: body.subject_token, tokenType: body.subject_token_type, issuer: body.subject_issuer };
-    return IdentityResponse.from(await this.linking.link(userId, credential, ip));
+    return IdentityResponseDto.from(await this.linking.link(userId, credential, ip));
   }
 
   @Get()
   @ApiOperation({ summary: 'The external identities linked to the signed-in user' })
-  @ApiOkResponse({ type: [IdentityResponse] })
-  async list(@CurrentUser() userId: string): Promise<IdentityResponse[]> {
-    return (await this.linking.list(userId)).map((identity) => IdentityResponse.from(identity));
+  @ApiOkResponse({ type: [IdentityResponseDto] })
+  async list(@CurrentUser() userId: string): Promise<IdentityResponseDto[]> {
+    return (await this.linking.list(userId)).map((identity) => IdentityResponseDto.from(identity));
   }
 
   @Delete(':id')

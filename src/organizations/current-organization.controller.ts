@@ -4,7 +4,7 @@ import { CurrentOrg } from '../auth/current-org.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { OrgRoles } from '../auth/org-roles.decorator';
 import { Scopes } from '../auth/scopes.decorator';
-import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { type Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { MemberResponseDto, MyOrganizationResponseDto } from './dto/organization-response.dto';
 import type { OrganizationClaims } from './organization-claims';
@@ -37,7 +37,7 @@ export class CurrentOrganizationController {
   async members(
     @CurrentUser() userId: string,
     @CurrentOrg() org: OrganizationClaims,
-    @Query() page: PaginationQuery,
+    @Query() page: PaginationQueryDto,
   ): Promise<Page<MemberResponseDto>> {
     const { items, total } = await this.organizations.listMembers(userId, org.key, page);
     return { items: items.map((member) => MemberResponseDto.from(member)), total };

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Scopes } from '../auth/scopes.decorator';
-import { ClientResponse, ClientWithSecretResponse } from '../client-registration/dto/client-response.dto';
+import { ClientResponseDto, ClientWithSecretResponseDto } from '../client-registration/dto/client-response.dto';
 import { CreateClientDto } from '../client-registration/dto/create-client.dto';
 import { NoStore } from '../common/http/no-store';
-import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { type Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { ORGANIZATION_KEY_PARAM } from './organization-params';
 import { OrganizationClientsService } from './organization-clients.service';
@@ -23,29 +23,29 @@ export class OrganizationClientsController {
     summary: 'Register an org app (owners and admins)',
     description: `It signs in only the organization's members, always for the organization. The client_secret is in this response only. At most QUOTA_APPS_PER_ORG per organization (default 50; 409 past it).`,
   })
-  @ApiCreatedResponse({ type: ClientWithSecretResponse })
+  @ApiCreatedResponse({ type: ClientWithSecretResponseDto })
   @ApiErrorResponses(400, 404, 409)
   async register(
     @CurrentUser() userId: string,
     @Ip() ip: string,
     @Param('key') key: string,
     @Body() body: CreateClientDto,
-  ): Promise<ClientWithSecretResponse> {
+  ): Promise<ClientWithSecretResponseDto> {
     const { client, secret } = await this.clients.register({ userId, ip }, key, body);
-    return ClientWithSecretResponse.withSecret(client, secret);
+    return ClientWithSecretResponseDto.withSecret(client, secret);
   }
 
   @Get()
   @Scopes('orgs:read')
   @ApiOperation({ summary: "The organization's apps (owners and admins; never a secret)" })
-  @ApiPaginatedResponse(ClientResponse)
+  @ApiPaginatedResponse(ClientResponseDto)
   @ApiErrorResponses(400, 404)
   async list(
     @CurrentUser() userId: string,
     @Param('key') key: string,
-    @Query() page: PaginationQuery,
-  ): Promise<Page<ClientResponse>> {
+    @Query() page: PaginationQueryDto,
+  ): Promise<Page<ClientResponseDto>> {
     const { items, total } = await this.clients.list(userId, key, page);
-    return { items: items.map((client) => ClientResponse.from(client)), total };
+    return { items: items.map((client) => ClientResponseDto.from(client)), total };
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Scopes } from '../auth/scopes.decorator';
-import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { type Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { AddMemberDto, UpdateMemberDto } from './dto/organization.dto';
 import { MemberResponseDto } from './dto/organization-response.dto';
@@ -30,7 +30,7 @@ export class OrganizationMembersController {
   async list(
     @CurrentUser() userId: string,
     @Param('key') key: string,
-    @Query() page: PaginationQuery,
+    @Query() page: PaginationQueryDto,
   ): Promise<Page<MemberResponseDto>> {
     const { items, total } = await this.organizations.listMembers(userId, key, page);
     return { items: items.map((member) => MemberResponseDto.from(member)), total };

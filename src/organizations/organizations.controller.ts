@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Scopes } from '../auth/scopes.decorator';
-import { type Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import { type Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../swagger/api-responses.decorator';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { MyOrganizationResponseDto } from './dto/organization-response.dto';
@@ -39,7 +39,10 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'The organizations you are a member of, with your role' })
   @ApiPaginatedResponse(MyOrganizationResponseDto)
   @ApiErrorResponses(400)
-  async list(@CurrentUser() userId: string, @Query() page: PaginationQuery): Promise<Page<MyOrganizationResponseDto>> {
+  async list(
+    @CurrentUser() userId: string,
+    @Query() page: PaginationQueryDto,
+  ): Promise<Page<MyOrganizationResponseDto>> {
     const { items, total } = await this.organizations.listMine(userId, page);
     return { items: items.map((membership) => MyOrganizationResponseDto.fromMembership(membership)), total };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import type { Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.repository';
 import { serializedTransaction } from '../database/dialect';
 import { LIKE_ESCAPE, likePattern } from '../common/validation/like-pattern';
@@ -68,7 +68,7 @@ export class OrganizationsRepository {
    * Every organization, newest first; `search` matches a substring of the key or the name, any case
    * (the admin list). The pattern is escaped so `%` and `_` match literally.
    */
-  async findAll(page: PaginationQuery, search?: string): Promise<Page<Organization>> {
+  async findAll(page: PaginationQueryDto, search?: string): Promise<Page<Organization>> {
     const builder = this.organizations
       .createQueryBuilder('org')
       .orderBy('org.created_at', 'DESC')
@@ -126,7 +126,7 @@ export class OrganizationsRepository {
     return row ? toMembership(row) : null;
   }
 
-  async membershipsOf(userId: string, page: PaginationQuery): Promise<Page<Membership>> {
+  async membershipsOf(userId: string, page: PaginationQueryDto): Promise<Page<Membership>> {
     const [rows, total] = await this.members
       .createQueryBuilder('member')
       .innerJoinAndMapOne('member.organization', Organization, 'org', 'org.id = member.organization_id')
@@ -154,7 +154,7 @@ export class OrganizationsRepository {
     await this.organizations.delete({ id: organizationId });
   }
 
-  async listMembers(organizationId: string, page: PaginationQuery): Promise<Page<MemberView>> {
+  async listMembers(organizationId: string, page: PaginationQueryDto): Promise<Page<MemberView>> {
     const [rows, total] = await this.members.findAndCount({
       where: { organizationId },
       order: { createdAt: 'ASC', userId: 'ASC' },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors/domain.error';
 import { isUniqueViolation } from '../common/errors/unique-violation';
-import type { Page, PaginationQuery } from '../common/pagination/pagination.dto';
+import type { Page, PaginationQueryDto } from '../common/pagination/pagination.dto';
 import { TokenCutoffs } from '../revocation/token-cutoffs.service';
 import { UsersService } from '../users/users.service';
 import type {
@@ -51,7 +51,7 @@ export class OrganizationsService {
     return { organization, role: 'owner' };
   }
 
-  listMine(userId: string, page: PaginationQuery): Promise<Page<Membership>> {
+  listMine(userId: string, page: PaginationQueryDto): Promise<Page<Membership>> {
     return this.organizations.membershipsOf(userId, page);
   }
 
@@ -81,7 +81,7 @@ export class OrganizationsService {
     await this.record(actor, 'org.deleted', organization);
   }
 
-  async listMembers(userId: string, key: string, page: PaginationQuery): Promise<Page<MemberView>> {
+  async listMembers(userId: string, key: string, page: PaginationQueryDto): Promise<Page<MemberView>> {
     const { organization } = await this.membershipFor(userId, key);
     return this.organizations.listMembers(organization.id, page);
   }

@@ -1,6 +1,6 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ErrorResponse } from './error-response.dto';
+import { ErrorResponseDto } from './error-response.dto';
 
 type ErrorStatus = 400 | 404 | 409;
 
@@ -19,7 +19,12 @@ export function ApiErrorResponses(...statuses: ErrorStatus[]): MethodDecorator &
   return applyDecorators(
     ...statuses.map((status) => {
       const { description, error, message } = ERRORS[status];
-      return ApiResponse({ status, description, type: ErrorResponse, example: { statusCode: status, error, message } });
+      return ApiResponse({
+        status,
+        description,
+        type: ErrorResponseDto,
+        example: { statusCode: status, error, message },
+      });
     }),
   );
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 /** The contract's error shape for every non-OAuth route. */
-export class ErrorResponse {
+export class ErrorResponseDto {
   @ApiProperty({ example: 404 })
   statusCode!: number;
 

@@ -12,7 +12,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { Scopes } from '../auth/scopes.decorator';
 import { SignUpDto } from './dto/sign-up.dto';
-import { CurrentUserResponse, UserResponse } from './dto/user-response.dto';
+import { CurrentUserResponseDto, UserResponseDto } from './dto/user-response.dto';
 import { SignUpService } from './sign-up.service';
 import { UsersService } from './users.service';
 
@@ -28,19 +28,19 @@ export class UsersController {
   @Public()
   @HttpCode(201)
   @ApiOperation({ summary: 'Sign up', description: 'Creates a user. Then sign in with the password grant.' })
-  @ApiCreatedResponse({ type: UserResponse })
+  @ApiCreatedResponse({ type: UserResponseDto })
   @ApiBadRequestResponse({ description: 'Invalid body; the message lists every failing field' })
   @ApiConflictResponse({ description: 'A user with this email already exists' })
   @ApiForbiddenResponse({ description: 'Sign-up is disabled on this server (SIGNUP_ENABLED=false)' })
-  async signUp(@Body() body: SignUpDto, @Ip() ip: string): Promise<UserResponse> {
-    return UserResponse.from(await this.signUps.signUp(body, ip));
+  async signUp(@Body() body: SignUpDto, @Ip() ip: string): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.signUps.signUp(body, ip));
   }
 
   @Get('me')
   @Scopes('profile')
   @ApiOperation({ summary: 'The signed-in user' })
-  @ApiOkResponse({ type: CurrentUserResponse })
-  async me(@CurrentUser() userId: string): Promise<CurrentUserResponse> {
-    return CurrentUserResponse.from(await this.users.getById(userId));
+  @ApiOkResponse({ type: CurrentUserResponseDto })
+  async me(@CurrentUser() userId: string): Promise<CurrentUserResponseDto> {
+    return CurrentUserResponseDto.from(await this.users.getById(userId));
   }
 }

@@ -118,7 +118,7 @@ describe('the OpenAPI document and Swagger UI', () => {
       required: ['name'],
       properties: { name: { maxLength: 200, example: 'Ada Lovelace' } },
     });
-    expect(schemas.ContactResponse).toBeDefined();
+    expect(schemas.ContactResponseDto).toBeDefined();
     expect(list?.responses['200']).toMatchObject({
       content: { 'application/json': { schema: { properties: { items: { type: 'array' } } } } },
     });

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { AuditEvent } from '../../audit/audit-event.entity';
-import { PaginationQuery } from '../../common/pagination/pagination.dto';
+import { PaginationQueryDto } from '../../common/pagination/pagination.dto';
 
-export class AuditQuery extends PaginationQuery {
+export class AuditQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Event type', example: 'user.signin_failed' })
   @IsOptional()
   @IsString()
@@ -36,7 +36,7 @@ export class AuditQuery extends PaginationQuery {
   to?: string;
 }
 
-export class AuditEventResponse {
+export class AuditEventResponseDto {
   @ApiProperty({ example: '0b6f3c1e-3a0f-4a55-9d7e-6a8c2b1f4e90' })
   id!: string;
 
@@ -61,7 +61,7 @@ export class AuditEventResponse {
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   created_at!: string;
 
-  static from(event: AuditEvent): AuditEventResponse {
+  static from(event: AuditEvent): AuditEventResponseDto {
     return {
       id: event.id,
       type: event.type,

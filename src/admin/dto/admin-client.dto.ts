@@ -8,13 +8,13 @@ import {
   RedirectUrisField,
   ScopesField,
 } from '../../client-registration/dto/client-fields';
-import { ClientResponse } from '../../client-registration/dto/client-response.dto';
+import { ClientResponseDto } from '../../client-registration/dto/client-response.dto';
 import type { Client } from '../../clients/client.entity';
 import { awaitsPasswordGrantApproval } from '../../clients/password-grant-approval';
-import { PaginationQuery } from '../../common/pagination/pagination.dto';
+import { PaginationQueryDto } from '../../common/pagination/pagination.dto';
 import type { User } from '../../users/user.entity';
 
-export class AdminClientQuery extends PaginationQuery {
+export class AdminClientQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({
     description: 'Only the apps of this user id',
     example: '3f0e9c1a-8d6b-4f7e-9a51-2c4d8e6f1b23',
@@ -104,7 +104,7 @@ export class UpdateClientByAdminDto {
   refresh_token_ttl?: number | null;
 }
 
-export class ClientOwnerResponse {
+export class ClientOwnerResponseDto {
   @ApiProperty({ example: '3f0e9c1a-8d6b-4f7e-9a51-2c4d8e6f1b23' })
   id!: string;
 
@@ -113,13 +113,13 @@ export class ClientOwnerResponse {
 }
 
 /** A client as the admin portal shows it: with its owner and settings, never a secret or its hash. */
-export class AdminClientResponse extends ClientResponse {
+export class AdminClientResponseDto extends ClientResponseDto {
   @ApiProperty({
-    type: ClientOwnerResponse,
+    type: ClientOwnerResponseDto,
     nullable: true,
     description: 'null for the server’s own clients (the portal)',
   })
-  owner!: ClientOwnerResponse | null;
+  owner!: ClientOwnerResponseDto | null;
 
   @ApiProperty({ example: false })
   disabled!: boolean;
@@ -143,9 +143,9 @@ export class AdminClientResponse extends ClientResponse {
   @ApiProperty({ example: null, nullable: true, type: Number })
   refresh_token_ttl!: number | null;
 
-  static withOwner(client: Client, owner: Pick<User, 'id' | 'email'> | null): AdminClientResponse {
+  static withOwner(client: Client, owner: Pick<User, 'id' | 'email'> | null): AdminClientResponseDto {
     return {
-      ...ClientResponse.from(client),
+      ...ClientResponseDto.from(client),
       owner: owner ? { id: owner.id, email: owner.email } : null,
       disabled: client.disabled,
       can_introspect: client.canIntrospect,

@@ -123,7 +123,7 @@ export class CreateIdentityProviderDto extends UpdateIdentityProviderDto {
   }
 }
 
-export class IdentityProviderResponse {
+export class IdentityProviderResponseDto {
   @ApiProperty({ example: 'google' })
   alias!: string;
 
@@ -157,7 +157,7 @@ export class IdentityProviderResponse {
   @ApiProperty({ example: '2026-12-02T12:00:00.000Z' })
   updated_at!: string;
 
-  static from(provider: IdentityProvider): IdentityProviderResponse {
+  static from(provider: IdentityProvider): IdentityProviderResponseDto {
     return {
       alias: provider.alias,
       type: provider.type,

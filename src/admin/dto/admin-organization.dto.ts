@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PaginationQuery } from '../../common/pagination/pagination.dto';
+import { PaginationQueryDto } from '../../common/pagination/pagination.dto';
 import { OrganizationResponseDto } from '../../organizations/dto/organization-response.dto';
 import type { Organization } from '../../organizations/organization.entity';
 import type { OrganizationCounts } from '../../organizations/organizations.repository';
 
-export class AdminOrganizationQuery extends PaginationQuery {
+export class AdminOrganizationQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive substring of the key or the name', example: 'acme' })
   @IsOptional()
   @IsString()
@@ -14,14 +14,14 @@ export class AdminOrganizationQuery extends PaginationQuery {
 }
 
 /** An organization as the admin console shows it: with how many members and apps it has. */
-export class AdminOrganizationResponse extends OrganizationResponseDto {
+export class AdminOrganizationResponseDto extends OrganizationResponseDto {
   @ApiProperty({ example: 3 })
   member_count!: number;
 
   @ApiProperty({ example: 1, description: 'Apps that belong to the organization' })
   client_count!: number;
 
-  static withCounts(organization: Organization, counts: OrganizationCounts): AdminOrganizationResponse {
+  static withCounts(organization: Organization, counts: OrganizationCounts): AdminOrganizationResponseDto {
     return {
       ...OrganizationResponseDto.from(organization),
       member_count: counts.members,

@@ -33,7 +33,7 @@ export class CreateScopeDto extends UpdateScopeDto {
   name!: string;
 }
 
-export class ScopeResponse {
+export class ScopeResponseDto {
   @ApiProperty({ example: 'contacts.read' })
   name!: string;
 
@@ -52,7 +52,7 @@ export class ScopeResponse {
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   updated_at!: string;
 
-  static from(scope: Scope): ScopeResponse {
+  static from(scope: Scope): ScopeResponseDto {
     return {
       name: scope.name,
       description: scope.description,

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PaginationQuery } from '../../common/pagination/pagination.dto';
+import { PaginationQueryDto } from '../../common/pagination/pagination.dto';
 import type { User } from '../../users/user.entity';
 
-export class AdminUserQuery extends PaginationQuery {
+export class AdminUserQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive substring of the email', example: 'example.com' })
   @IsOptional()
   @IsString()
@@ -35,7 +35,7 @@ export class UpdateUserByAdminDto {
 }
 
 /** A user as the admin portal shows it: never the password hash. */
-export class AdminUserResponse {
+export class AdminUserResponseDto {
   @ApiProperty({ example: '3f0e9c1a-8d6b-4f7e-9a51-2c4d8e6f1b23' })
   id!: string;
 
@@ -57,7 +57,7 @@ export class AdminUserResponse {
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   updated_at!: string;
 
-  static from(user: User): AdminUserResponse {
+  static from(user: User): AdminUserResponseDto {
     return {
       id: user.id,
       email: user.email,

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { LockState } from '../../brute-force/brute-force.service';
 
 /** Whether an account is locked by the brute-force defence (for every address, or for some), and its failure count. */
-export class LockStateResponse {
+export class LockStateResponseDto {
   @ApiProperty({ example: '7f9c1e1a-3b7e-4c43-9a57-2f1c1d0b6a10' })
   user_id!: string;
 
@@ -30,7 +30,7 @@ export class LockStateResponse {
   })
   failures!: number;
 
-  static from(userId: string, state: LockState): LockStateResponse {
+  static from(userId: string, state: LockState): LockStateResponseDto {
     return {
       user_id: userId,
       locked: state.locked,

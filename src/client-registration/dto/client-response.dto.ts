@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { Client } from '../../clients/client.entity';
 
 /** A registered app as the developer portal shows it: never a secret, nor its hash. */
-export class ClientResponse {
+export class ClientResponseDto {
   @ApiProperty({ example: 'q3Jx9c2Vb1TQ0sXk7m4Wng', description: 'The public client identifier' })
   client_id!: string;
 
@@ -30,7 +30,7 @@ export class ClientResponse {
   @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
   updated_at!: string;
 
-  static from(client: Client): ClientResponse {
+  static from(client: Client): ClientResponseDto {
     return {
       client_id: client.clientId,
       name: client.name,
@@ -46,7 +46,7 @@ export class ClientResponse {
 }
 
 /** The answer to registration and to rotation: the only two times a secret is ever shown. */
-export class ClientWithSecretResponse extends ClientResponse {
+export class ClientWithSecretResponseDto extends ClientResponseDto {
   @ApiProperty({
     required: false,
     example: 'Zk1yQ2x2bHd3dGZ4b3N0eFd2c0VqQnB5c2hJd2dGb2k',
@@ -55,7 +55,7 @@ export class ClientWithSecretResponse extends ClientResponse {
   })
   client_secret?: string;
 
-  static withSecret(client: Client, secret: string | undefined): ClientWithSecretResponse {
-    return { ...ClientResponse.from(client), ...(secret === undefined ? {} : { client_secret: secret }) };
+  static withSecret(client: Client, secret: string | undefined): ClientWithSecretResponseDto {
+    return { ...ClientResponseDto.from(client), ...(secret === undefined ? {} : { client_secret: secret }) };
   }
 }

@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
 export const MAX_OFFSET = 2_147_483_647;
 
 /** `?limit=&offset=` for every list endpoint; the limit is capped. */
-export class PaginationQuery {
+export class PaginationQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
   @Type(() => Number)

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Contact } from '../contact.entity';
 
-export class ContactResponse {
+export class ContactResponseDto {
   @ApiProperty({ format: 'uuid', example: '3f2b8c1e-6a4d-4f1e-9c2a-7b5d0e8f1a23' })
   id!: string;
 
@@ -23,7 +23,7 @@ export class ContactResponse {
   @ApiProperty({ format: 'date-time', example: '2025-11-23T10:00:00.000Z' })
   updated_at!: string;
 
-  static from(contact: Contact): ContactResponse {
+  static from(contact: Contact): ContactResponseDto {
     return {
       id: contact.id,
       name: contact.name,

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PaginationQuery } from '../../common/pagination/pagination.dto';
+import { PaginationQueryDto } from '../../common/pagination/pagination.dto';
 
-export class ListContactsQuery extends PaginationQuery {
+export class ListContactsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ maxLength: 200, description: 'Case-insensitive search in name and email', example: 'ada' })
   @IsOptional()
   @IsString()

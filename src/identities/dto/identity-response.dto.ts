@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ExternalIdentity } from '../external-identity.entity';
 
-export class IdentityResponse {
+export class IdentityResponseDto {
   @ApiProperty({ example: '0b6c1f8e-6d7a-4c8e-9b4e-3f2a1d0c9b8a' })
   id!: string;
 
@@ -17,7 +17,7 @@ export class IdentityResponse {
   @ApiProperty({ example: '2026-12-02T12:00:00.000Z' })
   created_at!: string;
 
-  static from(identity: ExternalIdentity): IdentityResponse {
+  static from(identity: ExternalIdentity): IdentityResponseDto {
     return {
       id: identity.id,
       provider: identity.providerAlias,

@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common'
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Scopes } from '../../auth/scopes.decorator';
-import { type Page, PaginationQuery } from '../../common/pagination/pagination.dto';
+import { type Page, PaginationQueryDto } from '../../common/pagination/pagination.dto';
 import { ApiErrorResponses, ApiPaginatedResponse } from '../../swagger/api-responses.decorator';
 import { ConsentsService } from './consents.service';
 import { ConsentResponseDto } from './dto/consent-response.dto';
@@ -20,7 +20,7 @@ export class ConsentsController {
   @ApiOperation({ summary: 'The apps you allowed, and their scopes' })
   @ApiPaginatedResponse(ConsentResponseDto)
   @ApiErrorResponses(400)
-  async list(@CurrentUser() userId: string, @Query() page: PaginationQuery): Promise<Page<ConsentResponseDto>> {
+  async list(@CurrentUser() userId: string, @Query() page: PaginationQueryDto): Promise<Page<ConsentResponseDto>> {
     const { items, total } = await this.consents.list(userId, page);
     return { items: items.map((grant) => ConsentResponseDto.from(grant)), total };
   }

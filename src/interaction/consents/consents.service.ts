@@ -3,7 +3,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { Client } from '../../clients/client.entity';
 import { ClientsService } from '../../clients/clients.service';
 import { NotFoundError } from '../../common/errors/domain.error';
-import type { Page, PaginationQuery } from '../../common/pagination/pagination.dto';
+import type { Page, PaginationQueryDto } from '../../common/pagination/pagination.dto';
 import { RefreshTokensRepository } from '../../refresh-tokens/refresh-tokens.repository';
 import type { Consent } from './consent.entity';
 import { ConsentsRepository } from './consents.repository';
@@ -36,7 +36,7 @@ export class ConsentsService {
     await this.consents.save(userId, clientId, granted, new Date());
   }
 
-  async list(userId: string, { limit, offset }: PaginationQuery): Promise<Page<ConsentGrant>> {
+  async list(userId: string, { limit, offset }: PaginationQueryDto): Promise<Page<ConsentGrant>> {
     const page = await this.consents.pageOfUser(userId, limit, offset);
     const clients = new Map(
       (await this.clients.findByIds(page.items.map((consent) => consent.clientId))).map((client) => [

@@ -9,7 +9,7 @@ import {
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Public } from '../../auth/public.decorator';
 import { Scopes } from '../../auth/scopes.decorator';
-import { ErrorResponse } from '../../swagger/error-response.dto';
+import { ErrorResponseDto } from '../../swagger/error-response.dto';
 import { UsersService } from '../users.service';
 import { ChangePasswordDto, PasswordResetConfirmDto, PasswordResetRequestDto, VerifyEmailDto } from './dto/account.dto';
 import { EmailVerificationService } from './email-verification.service';
@@ -30,7 +30,7 @@ export class AccountController {
   @ApiOperation({ summary: 'Change the password', description: 'Ends every refresh token of the user.' })
   @ApiNoContentResponse({ description: 'Changed' })
   @ApiBadRequestResponse({
-    type: ErrorResponse,
+    type: ErrorResponseDto,
     description: 'current_password is incorrect, or the new one is refused',
   })
   changePassword(@CurrentUser() userId: string, @Body() body: ChangePasswordDto): Promise<void> {
@@ -58,7 +58,7 @@ export class AccountController {
   })
   @ApiNoContentResponse({ description: 'The password is changed' })
   @ApiBadRequestResponse({
-    type: ErrorResponse,
+    type: ErrorResponseDto,
     description: 'The link is invalid, used or expired, or the password is refused',
   })
   confirmPasswordReset(@Body() body: PasswordResetConfirmDto, @Ip() ip: string): Promise<void> {
@@ -82,7 +82,7 @@ export class AccountController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Verify the address with the token of a verification link' })
   @ApiNoContentResponse({ description: 'email_verified is now true' })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'The link is invalid, used or expired' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'The link is invalid, used or expired' })
   verifyEmail(@Body() body: VerifyEmailDto, @Ip() ip: string): Promise<void> {
     return this.emailVerification.verify(body.token, ip);
   }
