@@ -1,4 +1,4 @@
-import { CreateDateColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * Millisecond precision on both dialects, so ordering by time is stable (audit log, lists). TypeORM
@@ -12,3 +12,7 @@ export const CreatedAtColumn = (): PropertyDecorator =>
 
 export const UpdatedAtColumn = (): PropertyDecorator =>
   UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3, default: SQLITE_NOW_WITH_MILLISECONDS });
+
+/** A moment the application itself sets (no database default), to the millisecond on both dialects. */
+export const DateTimeColumn = (name: string, options: { nullable?: boolean } = {}): PropertyDecorator =>
+  Column({ name, type: 'datetime', precision: 3, ...options });

@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ClientIdColumn, UserIdColumn } from '../../common/columns/row-id-columns';
 import { spaceDelimited } from '../../common/columns/space-delimited.transformer';
+import { DateTimeColumn } from '../../common/columns/timestamp-columns';
 
 /** RFC 6749 §4.1.2: a code, stored as its SHA-256, bound to everything its request said. */
 @Entity('authorization_codes')
@@ -11,10 +13,10 @@ export class AuthorizationCode {
   codeHash!: string;
 
   /** The client's row id (clients.id). */
-  @Column({ name: 'client_id', type: 'varchar', length: 36 })
+  @ClientIdColumn()
   clientId!: string;
 
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  @UserIdColumn()
   userId!: string;
 
   @Column({ name: 'redirect_uri', type: 'varchar', length: 2000 })
@@ -30,7 +32,7 @@ export class AuthorizationCode {
   @Column({ type: 'varchar', length: 500, nullable: true })
   nonce: string | null = null;
 
-  @Column({ name: 'auth_time', type: 'datetime', precision: 3 })
+  @DateTimeColumn('auth_time')
   authTime!: Date;
 
   @Column({ type: 'varchar', length: 100, transformer: spaceDelimited })
@@ -43,10 +45,10 @@ export class AuthorizationCode {
   @Column({ name: 'organization_id', type: 'varchar', length: 36, nullable: true })
   organizationId: string | null = null;
 
-  @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
+  @DateTimeColumn('expires_at')
   expiresAt!: Date;
 
-  @Column({ name: 'used_at', type: 'datetime', precision: 3, nullable: true })
+  @DateTimeColumn('used_at', { nullable: true })
   usedAt: Date | null = null;
 
   /** What the first use issued, so that a second use can revoke it (RFC 6749 §4.1.2). */
@@ -56,9 +58,9 @@ export class AuthorizationCode {
   @Column({ name: 'access_token_jti', type: 'varchar', length: 64, nullable: true })
   accessTokenJti: string | null = null;
 
-  @Column({ name: 'access_token_expires_at', type: 'datetime', precision: 3, nullable: true })
+  @DateTimeColumn('access_token_expires_at', { nullable: true })
   accessTokenExpiresAt: Date | null = null;
 
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @DateTimeColumn('created_at')
   createdAt!: Date;
 }

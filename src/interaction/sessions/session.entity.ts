@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { UserIdColumn } from '../../common/columns/row-id-columns';
 import { spaceDelimited } from '../../common/columns/space-delimited.transformer';
+import { DateTimeColumn } from '../../common/columns/timestamp-columns';
 
 /** A browser's sign-in (single sign-on). The cookie holds a random value; only its SHA-256 is kept. */
 @Entity('sessions')
@@ -11,23 +13,23 @@ export class Session {
   @Column({ type: 'varchar', length: 36, unique: true })
   sid!: string;
 
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  @UserIdColumn()
   userId!: string;
 
   /** When the user last entered a credential (OpenID Connect Core §2 `auth_time`). */
-  @Column({ name: 'auth_time', type: 'datetime', precision: 3 })
+  @DateTimeColumn('auth_time')
   authTime!: Date;
 
   @Column({ type: 'varchar', length: 100, transformer: spaceDelimited })
   amr: string[] = [];
 
-  @Column({ name: 'last_active_at', type: 'datetime', precision: 3 })
+  @DateTimeColumn('last_active_at')
   lastActiveAt!: Date;
 
   /** The absolute end, whatever the activity. */
-  @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
+  @DateTimeColumn('expires_at')
   expiresAt!: Date;
 
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @DateTimeColumn('created_at')
   createdAt!: Date;
 }
