@@ -69,9 +69,9 @@ export class BruteForceService {
    * Before verifying a password: counts the attempt on the pair (and, up to the pair limit, on the
    * account), then says whether the pair, the account or the address is locked; otherwise waits the
    * pair's progressive delay. Counting first means guesses sent in parallel cannot all slip in under
-   * a limit before any failure is recorded.
+   * a limit before any failure is recorded. `waited`: this attempt slept a delay.
    */
-  async check(account: SignInAccount, ip: string): Promise<{ locked: boolean }> {
+  async check(account: SignInAccount, ip: string): Promise<{ locked: boolean; waited: boolean }> {
     const now = new Date();
     const pairKey = pairKeyOf(account.counter, ip);
     const pair = await this.store.increment(pairKey, now);
@@ -82,20 +82,20 @@ export class BruteForceService {
         : this.store.read([account.counter]).then(([state]) => state),
       this.store.read([addressKey(ip)]),
     ]);
-    if ([pair, accountState, address].some((state) => this.policy.isLocked(state, now))) return { locked: true };
+    if ([pair, accountState, address].some((state) => this.policy.isLocked(state, now))) return { locked: true, waited: false };
     // The failures before this attempt: a lock due then is started now, and this attempt may be its one guess.
     const accountBefore = counted ? accountState.failures - 1 : accountState.failures;
     if (this.policy.accountLockDue(accountBefore)) {
       const started = await this.lockAccount(account, ip, accountBefore, now);
-      if (!this.policy.mayGoOnPastLimit(accountState, started)) return { locked: true };
+      if (!this.policy.mayGoOnPastLimit(accountState, started)) return { locked: true, waited: false };
     }
     if (this.policy.pairLockDue(pair.failures - 1)) {
       const started = await this.lockPair(account, pairKey, ip, pair.failures, now);
-      if (!this.policy.mayGoOnPastLimit(pair, started)) return { locked: true };
+      if (!this.policy.mayGoOnPastLimit(pair, started)) return { locked: true, waited: false };
     }
     const delayMs = this.policy.delayMs(pair.failures - 1);
     if (delayMs > 0) await sleep(delayMs);
-    return { locked: false };
+    return { locked: false, waited: delayMs > 0 };
   }
 
   /**

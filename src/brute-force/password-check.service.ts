@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
-import { BruteForceService } from './brute-force.service';
+import { BruteForceService, type SignInAccount } from './brute-force.service';
 
 export interface PasswordAttempt {
   email: string;
@@ -21,7 +21,17 @@ export interface PasswordAttempt {
  */
 export type SignInCondition = (user: User | null) => Promise<string | null>;
 
-const NO_CONDITION: SignInCondition = () => Promise.resolve(null);
+/**
+ * A refusal decided on the username alone (PASSWORD_GRANT_APPROVAL), before anything is counted or
+ * any password checked: it throws. It sees the user the counters are resolved with, so the check
+ * reads the user once.
+ */
+export type SignInScreen = (user: User | null) => void;
+
+export interface SignInRules {
+  screen?: SignInScreen;
+  condition?: SignInCondition;
+}
 
 /**
  * The one check of an email and password, for the password grant and the sign-in page alike: the
@@ -38,13 +48,14 @@ export class PasswordCheckService {
     private readonly audit: AuditService,
   ) {}
 
-  async verify(attempt: PasswordAttempt, condition: SignInCondition = NO_CONDITION): Promise<User | null> {
+  async verify(attempt: PasswordAttempt, { screen, condition }: SignInRules = {}): Promise<User | null> {
     const account = await this.bruteForce.account(attempt.email);
-    const { locked } = await this.bruteForce.check(account, attempt.ip);
+    screen?.(account.user);
+    const { locked, waited } = await this.bruteForce.check(account, attempt.ip);
     const user = locked
       ? await this.hasher.verifyAgainstDummy(attempt.password).then(() => null)
-      : await this.users.verifyCredentials(attempt.email, attempt.password);
-    const refusal = await condition(user);
+      : await this.users.verifyPassword(await this.current(account, attempt, waited), attempt.password);
+    const refusal = condition ? await condition(user) : null;
     if (user && refusal === null) {
       await this.bruteForce.recordSuccess(account, attempt.ip);
       return user;
@@ -63,5 +74,14 @@ export class PasswordCheckService {
       },
     });
     return null;
+  }
+
+  /**
+   * The user to check the password against: the row the counters were resolved with, unless the
+   * attempt waited out a progressive delay, during which the password may have changed or the user
+   * been disabled; then it is read again.
+   */
+  private async current(account: SignInAccount, attempt: PasswordAttempt, waited: boolean): Promise<User | null> {
+    return waited ? this.users.findByEmail(attempt.email) : account.user;
   }
 }

@@ -81,7 +81,14 @@ export class UsersService {
    * verify, so timing does not tell which (RFC 9700 §4.15 spirit; OWASP authentication cheat sheet).
    */
   async verifyCredentials(email: string, password: string): Promise<User | null> {
-    const user = await this.findByEmail(email);
+    return this.verifyPassword(await this.findByEmail(email), password);
+  }
+
+  /**
+   * `verifyCredentials` for a user the caller has just read by email (null when none): the sign-in
+   * check reads the user once for its counters and checks the password against that same row.
+   */
+  async verifyPassword(user: User | null, password: string): Promise<User | null> {
     if (!user || user.disabled) {
       await this.hasher.verifyAgainstDummy(password);
       return null;

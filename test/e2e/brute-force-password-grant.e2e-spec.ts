@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { UsersRepository } from '../../src/users/users.repository';
+import { UsersService } from '../../src/users/users.service';
 import { aClient, aUser, anAdmin, signIn, TestUser } from '../factories';
 import { Browser, pkcePair } from '../support/interaction/browser';
 import { aRedisPrefix, deleteRedisKeys, TEST_REDIS_URL } from '../support/test-redis';
@@ -248,6 +250,48 @@ describe('locks per (account, address) pair', () => {
     });
     expect(sameAddress.status).toBe(400);
     expect((await passwordGrant(server, user.email, user.password, anAddress())).status).toBe(200);
+  });
+});
+
+describe('the user a password is checked against', () => {
+  let server: TestApp;
+
+  beforeAll(async () => {
+    // One free failure, then a 500 ms delay: long enough to change the password while an attempt waits.
+    server = await startTestApp({
+      ...SMALL_LIMITS,
+      BRUTE_FORCE_FREE_ATTEMPTS: '1',
+      BRUTE_FORCE_LOCK_AFTER: '10',
+      BRUTE_FORCE_ACCOUNT_LOCK_AFTER: '50',
+      BRUTE_FORCE_BASE_DELAY_MS: '500',
+    });
+  });
+  afterAll(() => server.close());
+
+  it('is read once per attempt: the counters and the password check share the row', async () => {
+    const user = await aUser(server);
+    const reads = jest.spyOn(server.app.get(UsersRepository, { strict: false }), 'findByEmail');
+    try {
+      expect((await passwordGrant(server, user.email, user.password, anAddress())).status).toBe(200);
+      expect((await passwordGrant(server, user.email, 'wrong-password', anAddress())).status).toBe(400);
+      expect((await passwordGrant(server, `nobody-${unique()}@example.test`, 'guess', anAddress())).status).toBe(400);
+      expect(reads).toHaveBeenCalledTimes(3);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('is read again after a delay: a password changed meanwhile no longer signs in', async () => {
+    const user = await aUser(server);
+    const address = anAddress();
+    expect((await passwordGrant(server, user.email, 'wrong-password', address)).status).toBe(400);
+    // This attempt waits 500 ms before its password is checked; the password changes in the meantime.
+    const waiting = passwordGrant(server, user.email, user.password, address);
+    await sleep(150);
+    await server.app.get(UsersService).setPassword(user.id, `changed-${unique()}-password`);
+    const answer = await waiting;
+    expect(answer.ms).toBeGreaterThanOrEqual(450);
+    expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 });
 

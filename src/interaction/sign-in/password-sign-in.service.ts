@@ -29,8 +29,12 @@ export class PasswordSignInService {
     const { clientId } = client;
     const via = { via: 'sign-in page', ...(name.organizationKey ? { organization: name.organizationKey } : {}) };
     // One membership query whatever came before, so that every refusal costs the same.
-    const user = await this.passwords.verify({ email: name.email, password, clientId, ip, via }, async (candidate) =>
-      (await this.organizations.decide(name, candidate?.id, client)).allowed ? null : 'organization',
+    const user = await this.passwords.verify(
+      { email: name.email, password, clientId, ip, via },
+      {
+        condition: async (candidate) =>
+          (await this.organizations.decide(name, candidate?.id, client)).allowed ? null : 'organization',
+      },
     );
     if (user) {
       await this.audit.record({

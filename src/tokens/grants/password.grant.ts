@@ -33,16 +33,19 @@ export class PasswordGrant implements Grant {
     const password = parameters.required('password');
     const requested = this.scopes.parseScopeParameter(parameters.optional('scope'));
     const name = this.organizations.resolve(username, parameters.optional('organization'));
-    await this.approval.check(client, name.email);
 
-    // Lockouts count per email, whichever organization the username names. Not a member, or no such
-    // organization: the wrong-password answer, at the same cost (one query either way).
+    // PASSWORD_GRANT_APPROVAL is screened before anything is counted. Lockouts count per email,
+    // whichever organization the username names. Not a member, or no such organization: the
+    // wrong-password answer, at the same cost (one query either way).
     let organization = { allowed: false } as OrganizationDecision;
     const user = await this.passwords.verify(
       { email: name.email, password, clientId: client.clientId, ip, via: { grant: this.type } },
-      async (candidate) => {
-        organization = await this.organizations.decide(name, candidate?.id, client);
-        return organization.allowed ? null : 'organization';
+      {
+        screen: (candidate) => this.approval.check(client, candidate),
+        condition: async (candidate) => {
+          organization = await this.organizations.decide(name, candidate?.id, client);
+          return organization.allowed ? null : 'organization';
+        },
       },
     );
     if (!user || !organization.allowed) throw new OAuthError('invalid_grant', INVALID_CREDENTIALS);
