@@ -47,6 +47,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ...serverTimeouts(config.http),
     return503OnClosing: true,
     genReqId: requestIdFor,
+    // No Nest middleware here (hooks and guards do that work): no @fastify/middie pass on every request.
+    skipMiddie: true,
     // A bad percent-escape in the path or an over-long path parameter is answered by Fastify before any
     // route or Nest filter runs: render it in the contract's shape too (found by fuzzing).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
