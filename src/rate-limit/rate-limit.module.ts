@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
+import { MemoryThrottlerStorage } from './memory-throttler.store';
 import { RateLimitGuard } from './rate-limit.guard';
 import { rateLimitRules } from './rate-limit-rules';
 import { RedisThrottlerStorage } from './redis-throttler.store';
@@ -20,7 +21,7 @@ export class RateLimitModule {
           inject: [AppConfig, REDIS],
           useFactory: (appConfig: AppConfig, redis: Redis | null) => ({
             throttlers: rateLimitRules(appConfig.rateLimit),
-            storage: redis ? new RedisThrottlerStorage(redis) : undefined,
+            storage: redis ? new RedisThrottlerStorage(redis) : new MemoryThrottlerStorage(),
             // Keys are shared by every route of an area, not per handler.
             generateKey: (_context, tracker, name) => `${name}:${tracker}`,
             setHeaders: false,

@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
+import { MemoryThrottlerStorage } from './memory-throttler.store';
 import { TooManyRequestsException } from './rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.store';
 
@@ -17,24 +18,27 @@ const THROTTLER_NAME = 'user-writes';
  * after AuthModule's (UserWritesRateLimitModule). Counted where the other limits are: Redis when set.
  */
 @Injectable()
-export class UserWritesRateLimitGuard implements CanActivate, OnApplicationShutdown {
+export class UserWritesRateLimitGuard implements CanActivate {
   private readonly storage: ThrottlerStorage;
-  private readonly memory?: ThrottlerStorageService;
   private readonly windowMs: number;
   private readonly limit: number;
 
   constructor(config: AppConfig, @Inject(REDIS) redis: Redis | null) {
     this.windowMs = config.rateLimit.windowSeconds * 1000;
     this.limit = config.rateLimit.writesPerUser;
-    if (redis) this.storage = new RedisThrottlerStorage(redis);
-    else this.storage = this.memory = new ThrottlerStorageService();
+    this.storage = redis ? new RedisThrottlerStorage(redis) : new MemoryThrottlerStorage();
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous for every request it does not count: Nest awaits only a guard that returns a promise. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const userId = request.principal?.userId;
     if (!userId || !WRITES.has(request.method)) return true;
+    return this.countWrite(userId);
+  }
+
+  private async countWrite(userId: string): Promise<boolean> {
     const { isBlocked, timeToBlockExpire } = await this.storage.increment(
       `${THROTTLER_NAME}:${userId}`,
       this.windowMs,
@@ -44,9 +48,5 @@ export class UserWritesRateLimitGuard implements CanActivate, OnApplicationShutd
     );
     if (isBlocked) throw new TooManyRequestsException(Math.max(1, timeToBlockExpire));
     return true;
-  }
-
-  onApplicationShutdown(): void {
-    this.memory?.onApplicationShutdown();
   }
 }
