@@ -28,7 +28,11 @@ export class ScopesService {
   }
 
   /** Throws OAuthError('invalid_scope') naming the first scope that cannot be granted. */
-  async decideForToken(requested: string[] | undefined, client: Client, user: User | null): Promise<string[]> {
+  async decideForToken(
+    requested: string[] | undefined,
+    client: Client,
+    user: Pick<User, 'isAdmin'> | null,
+  ): Promise<string[]> {
     const catalogue = await this.catalogue.getOrLoad(CATALOGUE, async () => {
       const rows = await this.scopes.findAll();
       return new Map(rows.map((scope) => [scope.name, scope]));

@@ -4,7 +4,7 @@ import type { Client } from '../clients/client.entity';
 import { generateSecret, sha256Hex } from '../common/crypto/secrets';
 import { AppConfig } from '../config/app-config';
 import { RefreshToken } from '../refresh-tokens/refresh-token.entity';
-import { RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.repository';
+import { type RefreshTokenHolder, RefreshTokensRepository } from '../refresh-tokens/refresh-tokens.repository';
 
 /** The sign-in a refresh-token family starts from; every rotation keeps it (OpenID Connect Core §12.2). */
 export interface SignInFacts {
@@ -14,6 +14,12 @@ export interface SignInFacts {
   sid?: string;
   /** The organization the user signed in for; removing the member or the organization ends the family. */
   organizationId?: string;
+}
+
+/** A presented refresh token and its user as they stand now, from one read. */
+export interface PresentedRefreshToken {
+  token: RefreshToken;
+  holder: RefreshTokenHolder;
 }
 
 interface FamilyLink {
@@ -54,6 +60,11 @@ export class RefreshTokensService {
 
   findByToken(token: string): Promise<RefreshToken | null> {
     return this.tokens.findByHash(sha256Hex(token));
+  }
+
+  /** The token presented to the refresh grant and its holder, in one query. */
+  findPresented(token: string): Promise<PresentedRefreshToken | null> {
+    return this.tokens.findWithHolder(sha256Hex(token));
   }
 
   /**

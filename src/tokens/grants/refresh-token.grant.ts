@@ -4,9 +4,8 @@ import type { Client } from '../../clients/client.entity';
 import { OAuthError } from '../../common/errors/oauth.error';
 import { OrganizationSignInService } from '../../organizations/organization-sign-in.service';
 import { ScopesService } from '../../scopes/scopes.service';
-import type { User } from '../../users/user.entity';
-import { UsersService } from '../../users/users.service';
 import type { RefreshToken } from '../../refresh-tokens/refresh-token.entity';
+import type { RefreshTokenHolder } from '../../refresh-tokens/refresh-tokens.repository';
 import { RefreshTokensService } from '../refresh-tokens.service';
 import { TokenIssuer } from '../token-issuer.service';
 import type { TokenResponse } from '../token-response';
@@ -22,7 +21,6 @@ export class RefreshTokenGrant implements Grant {
 
   constructor(
     private readonly refreshTokens: RefreshTokensService,
-    private readonly users: UsersService,
     private readonly scopes: ScopesService,
     private readonly issuer: TokenIssuer,
     private readonly audit: AuditService,
@@ -30,20 +28,21 @@ export class RefreshTokenGrant implements Grant {
   ) {}
 
   async handle({ parameters, ip }: TokenRequest, client: Client): Promise<TokenResponse> {
-    const presented = await this.refreshTokens.findByToken(parameters.required('refresh_token'));
+    // One read: the token and its user as they stand now.
+    const found = await this.refreshTokens.findPresented(parameters.required('refresh_token'));
     // RFC 6749 §6: the token must have been issued to this client; another client's is simply invalid.
-    if (!presented || presented.clientId !== client.id || presented.revokedAt) {
+    if (!found || found.token.clientId !== client.id || found.token.revokedAt) {
       throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
     }
+    const { token: presented, holder } = found;
     if (presented.usedAt) return this.reuseDetected(presented, client, ip);
     if (presented.expiresAt.getTime() <= Date.now()) throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
+    if (holder.disabled) throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
 
-    const user = await this.users.findById(presented.userId);
-    if (!user || user.disabled) throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
-    const scopes = await this.narrowedScopes(parameters.optional('scope'), presented, client, user);
+    const scopes = await this.narrowedScopes(parameters.optional('scope'), presented, client, holder);
     // A token issued for an organization keeps it, with the member's role as it is now.
     const organization = presented.organizationId
-      ? await this.organizations.currentClaims(presented.organizationId, user.id)
+      ? await this.organizations.currentClaims(presented.organizationId, presented.userId)
       : undefined;
     if (organization === null) throw new OAuthError('invalid_grant', INVALID_REFRESH_TOKEN);
 
@@ -51,7 +50,7 @@ export class RefreshTokenGrant implements Grant {
     if (refreshToken === undefined) return this.reuseDetected(presented, client, ip);
     // OpenID Connect Core §12.2: the same sub and aud, the original auth_time, a new iat, no nonce.
     const signIn = { ...this.refreshTokens.signInOf(presented), org: organization };
-    return this.issuer.issue({ grant: this.type, client, userId: user.id, scopes, refreshToken, signIn, ip });
+    return this.issuer.issue({ grant: this.type, client, userId: presented.userId, scopes, refreshToken, signIn, ip });
   }
 
   /** RFC 6749 §6: equal to or narrower than the original grant, and still grantable today. */
@@ -59,14 +58,14 @@ export class RefreshTokenGrant implements Grant {
     raw: string | undefined,
     presented: RefreshToken,
     client: Client,
-    user: User,
+    holder: RefreshTokenHolder,
   ): Promise<string[]> {
     const requested = this.scopes.parseScopeParameter(raw) ?? presented.scope;
     const beyond = requested.find((scope) => !presented.scope.includes(scope));
     if (beyond !== undefined) {
       throw new OAuthError('invalid_scope', `scope "${beyond}" was not granted to this refresh token`);
     }
-    return this.scopes.decideForToken(requested, client, user);
+    return this.scopes.decideForToken(requested, client, holder);
   }
 
   /** A spent token presented again: someone holds a copy. End the whole family (RFC 9700 §4.14.2). */
