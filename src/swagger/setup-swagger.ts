@@ -34,10 +34,14 @@ type ScopeDescriptions = Record<string, string>;
  * authorization-code flow with PKCE (RFC 7636; the portal client registers /docs/oauth2-redirect.html)
  * wired to the portal client. Scopes are data an admin can change, so the document lists the scopes of the
  * database at the time it is requested.
+ *
+ * The document is built on the first request for it, not at start-up: scanning every route allocates
+ * megabytes that a server nobody reads the docs of would keep resident (the routes do not change after
+ * start-up, so the document is the same; SwaggerModule builds it once and keeps it).
  */
 export function setupSwagger(app: INestApplication, config: AppConfig): void {
-  const document = SwaggerModule.createDocument(app, buildDocumentConfig(config));
-  SwaggerModule.setup('docs', app, document, {
+  const buildDocument = (): OpenAPIObject => SwaggerModule.createDocument(app, buildDocumentConfig(config));
+  SwaggerModule.setup('docs', app, buildDocument, {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: API_TITLE,
     patchDocumentOnRequest: async (_request, _response, built) => withScopes(built, await currentScopes(app)),
