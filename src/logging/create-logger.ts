@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pinoPretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
 import { REDACTED_PATHS, redactUrl } from './redaction';
 
@@ -36,9 +36,14 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, stream?: Desti
   );
 }
 
-/** A person at a terminal reads lines; everything else (containers, log collectors, pipes) gets JSON. */
+/**
+ * A person at a terminal reads lines; everything else (containers, log collectors, pipes) gets JSON, and
+ * never loads pino-pretty (required here, synchronously, so that its modules stay out of a server's memory).
+ */
 function standardOutput(): DestinationStream {
   if (!process.stdout.isTTY) return process.stdout;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for a terminal (see above)
+  const pinoPretty = require('pino-pretty') as typeof PinoPretty;
   return pinoPretty({
     sync: true,
     colorize: true,

@@ -1,13 +1,15 @@
 import { Global, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { ClusterEvents } from './cluster-events';
 import { InjectRedis, REDIS } from './redis-connection';
 
 export { InjectRedis, REDIS } from './redis-connection';
 
-function connect(config: AppConfig): Redis | null {
+/** ioredis is loaded only when REDIS_URL is set: a single instance without Redis never needs its modules. */
+async function connect(config: AppConfig): Promise<Redis | null> {
   if (!config.redisUrl) return null;
+  const { Redis } = await import('ioredis');
   const redis = new Redis(config.redisUrl, {
     keyPrefix: config.redisKeyPrefix,
     // Fail a command fast during an outage (the request gets 503) instead of queueing it while the client waits.
