@@ -41,8 +41,10 @@ export class ClientsRepository {
   constructor(@InjectRepository(Client) private readonly clients: Repository<Client>) {}
 
   /** Calls `changed` after any write to a client or a user through this instance (caches listen). */
-  onChange(changed: () => void): void {
-    onEntityChange(this.clients.manager.connection, [Client, User], changed);
+  onChange(changed: (changedRow: 'client' | 'user') => void): void {
+    onEntityChange(this.clients.manager.connection, [Client, User], (entity) =>
+      changed(entity === Client ? 'client' : 'user'),
+    );
   }
 
   findById(id: string): Promise<Client | null> {

@@ -7,6 +7,7 @@ import { InjectRedis } from './redis-connection';
 export type ClusterEvent =
   | { type: 'access-token-revoked'; jti: string; expiresAt: number }
   | { type: 'signing-keys-changed' }
+  | { type: 'clients-changed' }
   | { type: 'token-cut-off'; subject: string; notBefore: number };
 
 type Listener<T extends ClusterEvent['type']> = (event: Extract<ClusterEvent, { type: T }>) => void;

@@ -1,3 +1,4 @@
+import { ACTIVE_CLIENT_CACHE_TTL_MS } from '../../src/clients/clients.service';
 import { aClient, anAdmin, aUser, signIn } from '../factories';
 import { eventually } from '../support/eventually';
 import { basicAuthorization } from '../support/oauth-fixtures';
@@ -94,6 +95,38 @@ describe.each(cases)('two instances on one database, $name', ({ redis, withinMs 
       204,
     );
     await delayUntil(async () => (await contacts(second)).status === 401);
+  });
+
+  it("refuses a disabled app's client_credentials grant, and an app of a disabled owner, on the other instance", async () => {
+    const admin = await anAdmin(first);
+    const adminToken = await signIn(first, admin, 'admin');
+    const owner = await aUser(first);
+    const ownerToken = await signIn(first, owner, 'profile clients:write');
+    const register = () =>
+      aClient(first, ownerToken, { grant_types: ['client_credentials'], scopes: ['contacts.read'] });
+    const [disabledApp, ownersApp] = [await register(), await register()];
+    const grant = (server: TestApp, app: { client_id: string; client_secret?: string }) =>
+      server.http
+        .post('/oauth/token')
+        .set('Authorization', basicAuthorization(app.client_id, app.client_secret ?? ''))
+        .type('form')
+        .send({ grant_type: 'client_credentials', scope: 'contacts.read' });
+    // Served once, so the second instance holds both apps in its cache of active clients.
+    expect((await grant(second, disabledApp)).status).toBe(200);
+    expect((await grant(second, ownersApp)).status).toBe(200);
+
+    const patch = (path: string) =>
+      first.http.patch(path).auth(adminToken, { type: 'bearer' }).send({ disabled: true });
+    expect((await patch(`/admin/clients/${disabledApp.client_id}`)).status).toBe(200);
+    expect((await grant(first, disabledApp)).status).toBe(401);
+    const delay = await delayUntil(async () => (await grant(second, disabledApp)).status === 401);
+    process.stdout.write(`a disabled client reached the other instance in ${delay} ms (${redis ? 'pub/sub' : 'poll'})\n`);
+    // With Redis the event empties the cache, well before the entry would have expired.
+    if (redis) expect(delay).toBeLessThan(ACTIVE_CLIENT_CACHE_TTL_MS / 2);
+
+    expect((await patch(`/admin/users/${owner.id}`)).status).toBe(200);
+    expect((await grant(first, ownersApp)).status).toBe(401);
+    await delayUntil(async () => (await grant(second, ownersApp)).status === 401);
   });
 
   it('signs with the new key on the other instance after a rotation, and still accepts the old tokens', async () => {
