@@ -23,8 +23,13 @@ export async function measure({ url, requests, connections, duration, amount, wa
         },
       }))
     : requests;
-  const result = await run({ url, requests: observed, connections, duration, amount });
-  const elapsedSeconds = (result.finish - result.start) / 1000;
+  const startedAt = performance.now();
+  let lastResponseAt = startedAt;
+  const running = run({ url, requests: observed, connections, duration, amount });
+  running.on('response', () => (lastResponseAt = performance.now()));
+  const result = await running;
+  // autocannon ends a run on its next sample tick (every second): a run of `amount` requests ends at its last response.
+  const elapsedSeconds = amount ? (lastResponseAt - startedAt) / 1000 : (result.finish - result.start) / 1000;
   const errors = result.errors + result.timeouts + result.non2xx + bad.count;
   return {
     rps: result.requests.total / elapsedSeconds,
