@@ -20,6 +20,15 @@ export interface LockState {
   failures: number;
 }
 
+/** What `check` decided about one attempt. */
+export interface AttemptVerdict {
+  locked: boolean;
+  /** This attempt slept a progressive delay. */
+  waited: boolean;
+  /** The pair's count once this attempt was counted (what a success most likely takes off). */
+  pairFailures: number;
+}
+
 /** The account a sign-in names, resolved once per attempt. */
 export interface SignInAccount {
   /** The user, when the name resolves to one. */
@@ -69,33 +78,31 @@ export class BruteForceService {
    * Before verifying a password: counts the attempt on the pair (and, up to the pair limit, on the
    * account), then says whether the pair, the account or the address is locked; otherwise waits the
    * pair's progressive delay. Counting first means guesses sent in parallel cannot all slip in under
-   * a limit before any failure is recorded. `waited`: this attempt slept a delay.
+   * a limit before any failure is recorded.
    */
-  async check(account: SignInAccount, ip: string): Promise<{ locked: boolean; waited: boolean }> {
+  async check(account: SignInAccount, ip: string): Promise<AttemptVerdict> {
     const now = new Date();
     const pairKey = pairKeyOf(account.counter, ip);
     const pair = await this.store.increment(pairKey, now);
     const counted = this.policy.countsTowardAccount(pair.failures);
-    const [accountState, [address]] = await Promise.all([
-      counted
-        ? this.store.increment(account.counter, now)
-        : this.store.read([account.counter]).then(([state]) => state),
-      this.store.read([addressKey(ip)]),
-    ]);
-    if ([pair, accountState, address].some((state) => this.policy.isLocked(state, now))) return { locked: true, waited: false };
+    const [accountState, address] = counted
+      ? await this.store.incrementAndRead(account.counter, now, [addressKey(ip)])
+      : await this.store.read([account.counter, addressKey(ip)]);
+    const refused = { locked: true, waited: false, pairFailures: pair.failures };
+    if ([pair, accountState, address].some((state) => this.policy.isLocked(state, now))) return refused;
     // The failures before this attempt: a lock due then is started now, and this attempt may be its one guess.
     const accountBefore = counted ? accountState.failures - 1 : accountState.failures;
     if (this.policy.accountLockDue(accountBefore)) {
       const started = await this.lockAccount(account, ip, accountBefore, now);
-      if (!this.policy.mayGoOnPastLimit(accountState, started)) return { locked: true, waited: false };
+      if (!this.policy.mayGoOnPastLimit(accountState, started)) return refused;
     }
     if (this.policy.pairLockDue(pair.failures - 1)) {
       const started = await this.lockPair(account, pairKey, ip, pair.failures, now);
-      if (!this.policy.mayGoOnPastLimit(pair, started)) return { locked: true, waited: false };
+      if (!this.policy.mayGoOnPastLimit(pair, started)) return refused;
     }
     const delayMs = this.policy.delayMs(pair.failures - 1);
     if (delayMs > 0) await sleep(delayMs);
-    return { locked: false, waited: delayMs > 0 };
+    return { locked: false, waited: delayMs > 0, pairFailures: pair.failures };
   }
 
   /**
@@ -136,13 +143,12 @@ export class BruteForceService {
    * A correct password clears the pair's streak and takes what the pair added off the account-wide
    * count (this attempt included: `check` counted it), so an owner's typos and daily sign-ins never add
    * up to a lock. What other addresses added stays. The address keeps its count (a sprayer may own one
-   * account).
+   * account). `pairFailuresSeen` (the verdict's) only spares the database store a read.
    */
-  async recordSuccess(account: SignInAccount, ip: string): Promise<void> {
-    const pairKey = pairKeyOf(account.counter, ip);
-    const [pair] = await this.store.read([pairKey]);
-    const added = Math.min(pair.failures, this.policy.pairLimit);
-    await Promise.all([this.store.reset(pairKey), added > 0 ? this.store.subtract(account.counter, added) : undefined]);
+  async recordSuccess(account: SignInAccount, ip: string, pairFailuresSeen = 0): Promise<void> {
+    const taken = await this.store.take(pairKeyOf(account.counter, ip), pairFailuresSeen);
+    const added = Math.min(taken, this.policy.pairLimit);
+    if (added > 0) await this.store.subtract(account.counter, added);
   }
 
   /** An account's locks, for admins. */

@@ -35,7 +35,7 @@ export class DatabaseFailureCounterStore extends FailureCounterStore implements 
     });
   }
 
-  async increment(key: string, now: Date): Promise<CounterState> {
+  async incrementAndRead(key: string, now: Date, others: string[]): Promise<CounterState[]> {
     const cutoff = new Date(now.getTime() - this.policy.resetMs);
     for (let attempt = 0; attempt < 3; attempt++) {
       // One statement, so concurrent attempts all count. A streak older than the reset window starts
@@ -51,16 +51,16 @@ export class DatabaseFailureCounterStore extends FailureCounterStore implements 
         .where('counter_key = :key', { key })
         .setParameters({ cutoff, now })
         .execute();
-      if (updated.affected) return this.stateOf(key);
+      if (updated.affected) return this.read([key, ...others]);
       try {
         await this.counters.insert({ key, failures: 1, firstFailureAt: now, lastFailureAt: now, lockedUntil: null });
-        return { failures: 1, lockedUntil: null };
+        return [{ failures: 1, lockedUntil: null }, ...(others.length > 0 ? await this.read(others) : [])];
       } catch (error) {
         // Another request created the row first: count on it.
         if (!isUniqueViolation(error)) throw error;
       }
     }
-    return this.stateOf(key);
+    return this.read([key, ...others]);
   }
 
   async lock(key: string, until: Date, now: Date): Promise<boolean> {
@@ -88,6 +88,22 @@ export class DatabaseFailureCounterStore extends FailureCounterStore implements 
     await this.counters.delete({ key });
   }
 
+  // Deleting on the count seen is one statement in the usual case and exact under concurrency: what
+  // the deleted row held is what the caller takes off the account.
+  async take(key: string, seen: number): Promise<number> {
+    let failures = seen;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const deleted = await this.counters.delete({ key, failures });
+      if (deleted.affected) return failures;
+      const row = await this.counters.findOne({ select: { failures: true }, where: { key } });
+      if (!row) return 0;
+      failures = row.failures;
+    }
+    // Still moving after three tries: forget it anyway, with the last count read.
+    await this.reset(key);
+    return failures;
+  }
+
   // Keys are made of hex digits and colons only, so the prefix holds no LIKE wildcard.
   async readPrefix(prefix: string): Promise<CounterState[]> {
     const rows = await this.counters.findBy({ key: Like(`${prefix}%`) });
@@ -96,11 +112,6 @@ export class DatabaseFailureCounterStore extends FailureCounterStore implements 
 
   async resetPrefix(prefix: string): Promise<void> {
     await this.counters.delete({ key: Like(`${prefix}%`) });
-  }
-
-  private async stateOf(key: string): Promise<CounterState> {
-    const [state] = await this.read([key]);
-    return state;
   }
 
   /** Drops counters nobody needs any more, so a spray of made-up usernames cannot grow the table forever. */

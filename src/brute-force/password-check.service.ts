@@ -51,13 +51,14 @@ export class PasswordCheckService {
   async verify(attempt: PasswordAttempt, { screen, condition }: SignInRules = {}): Promise<User | null> {
     const account = await this.bruteForce.account(attempt.email);
     screen?.(account.user);
-    const { locked, waited } = await this.bruteForce.check(account, attempt.ip);
+    const verdict = await this.bruteForce.check(account, attempt.ip);
+    const { locked, waited } = verdict;
     const user = locked
       ? await this.hasher.verifyAgainstDummy(attempt.password).then(() => null)
       : await this.users.verifyPassword(await this.current(account, attempt, waited), attempt.password);
     const refusal = condition ? await condition(user) : null;
     if (user && refusal === null) {
-      await this.bruteForce.recordSuccess(account, attempt.ip);
+      await this.bruteForce.recordSuccess(account, attempt.ip, verdict.pairFailures);
       return user;
     }
     if (!locked) await this.bruteForce.recordFailure(account, attempt.ip);

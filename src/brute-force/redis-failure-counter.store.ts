@@ -20,6 +20,11 @@ local failures = tonumber(redis.call('HGET', KEYS[1], 'failures') or '0')
 if failures > 0 then redis.call('HSET', KEYS[1], 'failures', math.max(failures - tonumber(ARGV[1]), 0)) end
 return 1`;
 
+const TAKE = `
+local failures = tonumber(redis.call('HGET', KEYS[1], 'failures') or '0')
+redis.call('DEL', KEYS[1])
+return failures`;
+
 /** Counters in Redis, shared by every instance; a key expires on its own once nobody needs it. */
 export class RedisFailureCounterStore extends FailureCounterStore {
   constructor(
@@ -41,12 +46,16 @@ export class RedisFailureCounterStore extends FailureCounterStore {
   }
 
   // The key's TTL restarts with each failure, so Redis forgets a streak by itself once it goes quiet.
-  async increment(key: string): Promise<CounterState> {
-    const [failures, lockedUntil] = (await this.redis.eval(INCREMENT, 1, this.redisKey(key), this.policy.resetMs)) as [
-      number,
-      string,
-    ];
-    return toState(failures, lockedUntil);
+  // The script and the reads go in one pipeline: one round trip.
+  async incrementAndRead(key: string, _now: Date, others: string[]): Promise<CounterState[]> {
+    const pipeline = this.redis.pipeline().eval(INCREMENT, 1, this.redisKey(key), this.policy.resetMs);
+    for (const other of others) pipeline.hmget(this.redisKey(other), 'failures', 'locked_until');
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([error, value]) => {
+      if (error) throw error;
+      const [failures, lockedUntil] = value as [string | number | null, string | null];
+      return toState(failures, lockedUntil);
+    });
   }
 
   async lock(key: string, until: Date, now: Date): Promise<boolean> {
@@ -61,6 +70,11 @@ export class RedisFailureCounterStore extends FailureCounterStore {
 
   async reset(key: string): Promise<void> {
     await this.redis.del(this.redisKey(key));
+  }
+
+  // Read and delete in one script: exact whatever `seen` was.
+  async take(key: string): Promise<number> {
+    return Number(await this.redis.eval(TAKE, 1, this.redisKey(key)));
   }
 
   async readPrefix(prefix: string): Promise<CounterState[]> {

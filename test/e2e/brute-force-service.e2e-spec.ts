@@ -39,6 +39,29 @@ const check = async (service: BruteForceService, email: string, ip: string): Pro
 const lockState = async (service: BruteForceService, email: string): Promise<LockState> =>
   service.lockState(await service.account(email));
 
+/**
+ * A success takes off the account exactly what its pair held when the pair was forgotten: the count
+ * the check saw when nothing moved since, more when failures from that address arrived in between.
+ */
+async function successTakesWhatThePairHeld(service: BruteForceService): Promise<void> {
+  const email = anEmail();
+  const ip = anAddress();
+  await fail(service, 2, email, anAddress());
+  const account = await service.account(email);
+  const seen = await service.check(account, ip);
+  expect(seen).toMatchObject({ locked: false, pairFailures: 1 });
+  await fail(service, 2, email, ip);
+  expect(await lockState(service, email)).toMatchObject({ failures: 5 });
+  await service.recordSuccess(account, ip, seen.pairFailures);
+  expect(await lockState(service, email)).toMatchObject({ failures: 2 });
+
+  const again = await service.check(account, ip);
+  expect(again).toMatchObject({ locked: false, pairFailures: 1 });
+  await service.recordSuccess(account, ip, again.pairFailures);
+  expect(await lockState(service, email)).toMatchObject({ failures: 2 });
+  expect(await service.check(account, ip)).toMatchObject({ pairFailures: 1 });
+}
+
 describe('brute-force counters (database store)', () => {
   let server: TestApp;
   let service: BruteForceService;
@@ -81,6 +104,9 @@ describe('brute-force counters (database store)', () => {
     expect(await check(service, email, ip)).toMatchObject({ locked: false });
     expect(await lockState(service, email)).toMatchObject({ locked: false, failures: 5 });
   });
+
+  it('takes off the account what the pair held when a success forgot it, however it moved since the check', () =>
+    successTakesWhatThePairHeld(service));
 
   it('locks one address spraying many accounts, for every account, but not other addresses', async () => {
     const sprayer = anAddress();
@@ -279,6 +305,9 @@ describe('two instances sharing one Redis', () => {
     expect(await check(one, email, ip)).toMatchObject({ locked: false });
     expect(await lockState(one, email)).toMatchObject({ locked: false, lockedAddresses: 0 });
   });
+
+  it('takes off the account what the pair held when a success forgot it, through Redis', () =>
+    successTakesWhatThePairHeld(first.app.get(BruteForceService)));
 
   it('lifts every lock of an account through Redis', async () => {
     const email = anEmail();
