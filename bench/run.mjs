@@ -78,28 +78,38 @@ const MAX_SOAK_GROWTH = 1.1;
 let soakVerdict;
 const log = (line) => console.log(`[bench] ${line}`);
 
-/** Our server: built app + bench module, production mode, a fresh database of its own. */
+/** The V8 flags `npm start` gives the server (package.json), so the benchmark runs it as production does. */
+const START_FLAGS = JSON.parse(readFileSync(join(BENCH_DIR, '..', 'package.json'), 'utf8'))
+  .scripts.start.split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
+/** Our server: built app + bench module, production mode, with `npm start`'s V8 flags, a fresh database of its own. */
 function startOurs(name, { jwtAlg = 'RS256', databaseUrl, profile = false, env = {} } = {}) {
-  return startServer(name, 'bench-server.mjs', {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    ISSUER: 'http://127.0.0.1',
-    JWT_ALG: jwtAlg,
-    // Rate limiting stays on (its cost is part of every request) with limits no benchmark reaches.
-    RATE_LIMIT_OAUTH_PER_ADDRESS: '1000000000',
-    RATE_LIMIT_OAUTH_PER_CLIENT: '1000000000',
-    RATE_LIMIT_SIGNUP_PER_ADDRESS: '1000000000',
-    RATE_LIMIT_PORTAL_PER_ADDRESS: '1000000000',
-    RATE_LIMIT_WRITES_PER_USER: '1000000000',
-    // Brute-force counting stays on too, but every connection signs in as the one bench user at once, and
-    // attempts in flight count before they finish: the progressive delay would be measured, not the grant.
-    BRUTE_FORCE_FREE_ATTEMPTS: '999',
-    BRUTE_FORCE_LOCK_AFTER: '1000',
-    BRUTE_FORCE_IP_LOCK_AFTER: '1000000',
-    DATABASE_URL: databaseUrl ?? `sqlite:${join(scratch, `${name}.sqlite`)}`,
-    ...(profile ? { BENCH_CPU_PROFILE: join(options.out, `${name.replace(/\s+/g, '-')}.cpuprofile`) } : {}),
-    ...env,
-  });
+  return startServer(
+    name,
+    'bench-server.mjs',
+    {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ISSUER: 'http://127.0.0.1',
+      JWT_ALG: jwtAlg,
+      // Rate limiting stays on (its cost is part of every request) with limits no benchmark reaches.
+      RATE_LIMIT_OAUTH_PER_ADDRESS: '1000000000',
+      RATE_LIMIT_OAUTH_PER_CLIENT: '1000000000',
+      RATE_LIMIT_SIGNUP_PER_ADDRESS: '1000000000',
+      RATE_LIMIT_PORTAL_PER_ADDRESS: '1000000000',
+      RATE_LIMIT_WRITES_PER_USER: '1000000000',
+      // Brute-force counting stays on too, but every connection signs in as the one bench user at once, and
+      // attempts in flight count before they finish: the progressive delay would be measured, not the grant.
+      BRUTE_FORCE_FREE_ATTEMPTS: '999',
+      BRUTE_FORCE_LOCK_AFTER: '1000',
+      BRUTE_FORCE_IP_LOCK_AFTER: '1000000',
+      DATABASE_URL: databaseUrl ?? `sqlite:${join(scratch, `${name}.sqlite`)}`,
+      ...(profile ? { BENCH_CPU_PROFILE: join(options.out, `${name.replace(/\s+/g, '-')}.cpuprofile`) } : {}),
+      ...env,
+    },
+    START_FLAGS,
+  );
 }
 
 function startPeer(name, script, env = {}) {
