@@ -1,7 +1,6 @@
 import { DataSource, type EntitySubscriberInterface } from 'typeorm';
 import { ClientRegistrationService } from '../../src/client-registration/client-registration.service';
 import type { Client } from '../../src/clients/client.entity';
-import { RefreshToken } from '../../src/refresh-tokens/refresh-token.entity';
 import { RefreshTokensRepository } from '../../src/refresh-tokens/refresh-tokens.repository';
 import { RefreshTokensService } from '../../src/tokens/refresh-tokens.service';
 import { User } from '../../src/users/user.entity';
@@ -55,10 +54,9 @@ describe('refresh token rotation (service tier)', () => {
     const presented = (await tokens.findByToken(first))!;
     // Right after the rotation's UPDATE (the spend) runs, the family is revoked, as another request would.
     let fired = false;
-    const revokeAfterSpend: EntitySubscriberInterface<RefreshToken> = {
-      listenTo: () => RefreshToken,
-      afterUpdate: async () => {
-        if (fired) return;
+    const revokeAfterSpend: EntitySubscriberInterface = {
+      afterQuery: async ({ query }) => {
+        if (fired || !/^UPDATE\W+refresh_tokens\W+SET\W+used_at/i.test(query)) return;
         fired = true;
         await repository.revoke({ familyId: presented.familyId });
       },
