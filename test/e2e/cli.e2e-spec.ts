@@ -5,6 +5,7 @@ import { sha256Hex } from '../../src/common/crypto/secrets';
 import { signIn } from '../factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { childEnv } from '../support/child-env';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 
@@ -24,12 +25,11 @@ describe('CLI (npm run cli -- <command>), the built dist/cli.js', () => {
     try {
       const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
         cwd: join(__dirname, '../..'),
-        env: {
-          PATH: process.env.PATH,
+        env: childEnv({
           DATABASE_URL: database.url,
           ADMIN_EMAIL: 'admin@example.test',
           ADMIN_PASSWORD: 'admin-password-123',
-        },
+        }),
       });
       return { code: 0, stdout, stderr };
     } catch (error) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SwaggerModule } from '@nestjs/swagger';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { childEnv } from '../support/child-env';
 
 const DIST = join(__dirname, '../../dist');
 
@@ -50,15 +51,14 @@ describe('start-up loads only what serving needs', () => {
     try {
       const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
         cwd: dir,
-        env: {
-          PATH: process.env.PATH ?? '',
+        env: childEnv({
           NODE_ENV: 'production',
           LOG_LEVEL: 'warn',
           ISSUER: 'http://127.0.0.1:3000',
           DATABASE_URL: `sqlite:${join(dir, 'lazy.sqlite')}`,
           ADMIN_EMAIL: 'admin@example.test',
           ADMIN_PASSWORD: 'admin-password-123',
-        },
+        }),
       });
       expect(JSON.parse(stdout.trim().split('\n').pop() ?? 'null')).toEqual([]);
     } finally {

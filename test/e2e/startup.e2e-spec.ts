@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childEnv } from '../support/child-env';
 
 const MAIN = join(__dirname, '../../dist/main.js');
 
@@ -18,7 +19,7 @@ function startServer(
   untilStdout?: RegExp,
   { terminal = false } = {},
 ): Promise<Run & { stop(): Promise<Run> }> {
-  const fullEnv = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env };
+  const fullEnv = childEnv({ LOG_LEVEL: 'warn', ...env });
   // util-linux `script` gives the server a pseudo-terminal as stdout, as an operator's shell would.
   const child = terminal
     ? spawn('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(MAIN)}`, '/dev/null'], {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { eventually } from './eventually';
+import { childEnv } from './child-env';
 
 const MAIN = join(__dirname, '../../dist/main.js');
 
@@ -34,14 +35,13 @@ export async function startBuiltServer(env: Record<string, string>, port?: numbe
   if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
   const listenPort = port ?? (await freePort());
   const child = spawn(process.execPath, [MAIN], {
-    env: {
-      PATH: process.env.PATH ?? '',
+    env: childEnv({
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(listenPort),
       MANAGEMENT_PORT: '0',
       ...env,
-    },
+    }),
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalEmail } from './canonical-email';
+import { canonicalEmail, hasAsciiDomain } from './canonical-email';
 
 // Printable ASCII letters, digits and a few address punctuation marks.
 const ASCII_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789.-_+';
@@ -50,5 +50,23 @@ describe('canonicalEmail', () => {
 
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string(), (value) => canonicalEmail(canonicalEmail(value)) === canonicalEmail(value)));
+  });
+});
+
+describe('hasAsciiDomain', () => {
+  it('accepts ASCII domains, Unicode domains and real A-labels', () => {
+    for (const email of ['ada@example.test', 'ada@bücher.de', 'ada@xn--bcher-kva.de', 'ada@XN--BCHER-KVA.DE']) {
+      expect(hasAsciiDomain(email)).toBe(true);
+    }
+  });
+
+  it('refuses an xn-- label that is not punycode, on every Node version', () => {
+    for (const email of ['ada@xn--zz.test', 'ada@a.xn--.test', 'ada@XN--ZZ.test', 'ada@xn--a.test']) {
+      expect(hasAsciiDomain(email)).toBe(false);
+    }
+  });
+
+  it('refuses an address without a domain', () => {
+    expect(hasAsciiDomain('ada')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 
 /**
  * The one form of an email address that sign-up, uniqueness, sign-in lookups and brute-force counters
@@ -24,8 +24,16 @@ export function canonicalEmail(raw: string): string {
   return `${local}@${ascii === '' ? domain : ascii}`;
 }
 
-/** Whether the domain of an address has an IDNA ASCII form (what `canonicalEmail` stores). */
+/**
+ * Whether the domain of an address has an IDNA ASCII form (what `canonicalEmail` stores) and every
+ * `xn--` label in it is real punycode. Node 20 refuses an undecodable A-label in domainToASCII; Node 22+
+ * passes it through unchanged, and leaves it undecoded in domainToUnicode, which is what catches it.
+ */
 export function hasAsciiDomain(email: string): boolean {
   const at = email.lastIndexOf('@');
-  return at >= 0 && domainToASCII(email.slice(at + 1)) !== '';
+  if (at < 0) return false;
+  const domain = email.slice(at + 1);
+  if (domainToASCII(domain) === '') return false;
+  const unicode = domainToUnicode(domain);
+  return unicode !== '' && !unicode.split('.').some((label) => label.toLowerCase().startsWith('xn--'));
 }
