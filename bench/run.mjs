@@ -8,11 +8,12 @@
 //   node bench/run.mjs --smoke    open route + client credentials for 1 s each (the test suite runs this)
 //   node bench/run.mjs --cluster  one instance vs three behind HAProxy on MariaDB and Redis (with --quick: shorter)
 // Options: --out <dir> (default bench/results/<timestamp>-<mode>), --connections <n>, --duration <s> (per
-// scenario), --profile (a CPU profile of our RS256 server; its top self-time functions go to profile.txt).
+// scenario), --profile (CPU profiles of our RS256 servers; their top self-time functions, over the whole run and
+// within each scenario's measured windows, go to profile.txt).
 // BENCH_MYSQL_URL=mysql://user:pass@host:port/any also runs our server on a fresh MySQL database, created on
 // that server and dropped after.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,8 @@ import {
 import { peerTarget, seedContacts, seedOurServer } from './lib/seed.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
+/** The servers `--profile` profiles (their CPU profile is `<name with dashes>.cpuprofile`). */
+const PROFILED = ['ours RS256', 'ours RS256 MySQL'];
 
 const MODES = {
   full: { duration: 10, warmup: 2, slices: 5 },
@@ -367,7 +370,9 @@ async function fullRun() {
     startPeer('jmondi HS256', 'jmondi-server.js', { PEER_JWT_ALG: 'HS256' }),
     startPeer('jmondi RS256', 'jmondi-server.js', { PEER_JWT_ALG: 'RS256' }),
     startPeer('node-oauth', 'node-oauth-server.js'),
-    mysqlUrl ? startOurs('ours RS256 MySQL', { databaseUrl: mysqlUrl }).then(seedOurServer) : undefined,
+    mysqlUrl
+      ? startOurs('ours RS256 MySQL', { databaseUrl: mysqlUrl, profile: options.profile }).then(seedOurServer)
+      : undefined,
   ]);
   await comparisons({ ours, floor, es256, eddsa, peers: [jmondiHs, jmondiRs, nodeOauth] });
   if (oursMysql) await onMysql(oursMysql);
@@ -468,6 +473,29 @@ async function clusterRun() {
   }
 }
 
+/**
+ * profile.txt: for each profiled server, the busiest functions and packages over its whole run, then the
+ * busiest functions within each scenario's measured windows (shares of the server's busy main thread).
+ */
+function writeProfiles() {
+  const line = (f) => `${f.percent.toFixed(1).padStart(5)}%  ${f.name}  ${f.location ?? ''}`.trimEnd();
+  const profile = {};
+  const text = [];
+  for (const server of PROFILED) {
+    const file = join(options.out, `${server.replace(/\s+/g, '-')}.cpuprofile`);
+    if (!existsSync(file)) continue;
+    const scenarios = rows
+      .filter((row) => row.server === server && row.windows?.length)
+      .map((row) => ({ scenario: row.scenario, functions: topSelfTime(file, 10, row.windows) }));
+    profile[server] = { functions: topSelfTime(file), packages: selfTimeByPackage(file), scenarios };
+    text.push(`# ${server}, the whole run`, 'By function:', ...profile[server].functions.map(line));
+    text.push('', 'By package:', ...profile[server].packages.map(line), '');
+    for (const { scenario, functions } of scenarios) text.push(`## ${scenario}`, ...functions.map(line), '');
+  }
+  writeFileSync(join(options.out, 'profile.txt'), text.join('\n'));
+  return profile;
+}
+
 function machine() {
   const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
   return { cpus: availableParallelism(), cpu, node: process.version, date: new Date().toISOString() };
@@ -481,16 +509,7 @@ async function main() {
     : { full: fullRun, quick: fullRun, smoke: smokeRun, soak: soakRun }[options.mode];
   await run();
   await stopAll();
-  let profile;
-  if (options.profile) {
-    const file = join(options.out, 'ours-RS256.cpuprofile');
-    profile = { functions: topSelfTime(file), packages: selfTimeByPackage(file) };
-    const line = (f) => `${f.percent.toFixed(1).padStart(5)}%  ${f.name}  ${f.location ?? ''}`.trimEnd();
-    writeFileSync(
-      join(options.out, 'profile.txt'),
-      ['By function:', ...profile.functions.map(line), '', 'By package:', ...profile.packages.map(line), ''].join('\n'),
-    );
-  }
+  const profile = options.profile ? writeProfiles() : undefined;
   const host = machine();
   const settings =
     `${options.mode}${options.cluster ? ' cluster' : ''} run, ${options.connections} connections, ${options.duration} s per scenario after ` +

@@ -23,6 +23,7 @@ export async function measure({ url, requests, connections, duration, amount, wa
         },
       }))
     : requests;
+  const windowStart = monotonicMicros();
   const startedAt = performance.now();
   let lastResponseAt = startedAt;
   const running = run({ url, requests: observed, connections, duration, amount });
@@ -38,6 +39,7 @@ export async function measure({ url, requests, connections, duration, amount, wa
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,
+    windows: [[windowStart, monotonicMicros()]],
     detail: {
       non2xx: result.non2xx,
       socketErrors: result.errors,
@@ -61,9 +63,11 @@ export async function measure({ url, requests, connections, duration, amount, wa
 export async function measureInterleaved(entries, { slices, duration, warmup, connections }) {
   const runFor = async (entry, seconds) => {
     await entry.before?.();
-    return entry.run
-      ? entry.run(seconds)
-      : measure({ url: entry.url, requests: entry.requests, connections, duration: seconds, check: entry.check });
+    if (!entry.run)
+      return measure({ url: entry.url, requests: entry.requests, connections, duration: seconds, check: entry.check });
+    const start = monotonicMicros();
+    const result = await entry.run(seconds);
+    return { ...result, windows: result.windows ?? [[start, monotonicMicros()]] };
   };
   for (const entry of entries) if (warmup > 0 && !entry.run) await runFor(entry, warmup);
   const parts = entries.map(() => []);
@@ -85,6 +89,7 @@ function merge(parts) {
     p50: requests ? parts.reduce((sum, part) => sum + part.p50 * part.requests, 0) / requests : 0,
     p99: Math.max(...parts.map((part) => part.p99)),
     errors: parts.reduce((sum, part) => sum + part.errors, 0),
+    windows: parts.flatMap((part) => part.windows ?? []),
     detail: { slices: parts.map(({ rps, p50, p99, errors, detail }) => ({ rps, p50, p99, errors, detail })) },
   };
 }
@@ -98,4 +103,12 @@ function run({ url, requests, connections, duration, amount }) {
     amount,
     timeout: REQUEST_TIMEOUT_SECONDS,
   });
+}
+
+/**
+ * The clock of V8's CPU profiles (CLOCK_MONOTONIC, in µs): a measured window in it picks out the samples a
+ * server's profile took during that scenario.
+ */
+function monotonicMicros() {
+  return Number(process.hrtime.bigint() / 1000n);
 }
