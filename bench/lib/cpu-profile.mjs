@@ -18,8 +18,15 @@ export function selfTimeByPackage(file, top = 10, windows) {
   });
 }
 
+/** A profile is read once per run however many scenarios look into it (a full run's is tens of MB). */
+const parsed = new Map();
+function load(file) {
+  if (!parsed.has(file)) parsed.set(file, JSON.parse(readFileSync(file, 'utf8')));
+  return parsed.get(file);
+}
+
 function busiest(file, windows, top, group) {
-  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const profile = load(file);
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const entries = new Map();
   let busy = 0;
