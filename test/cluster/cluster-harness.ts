@@ -3,34 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection as mysqlConnection } from 'mysql2/promise';
 import { BuiltServer, freePort, startBuiltServer } from '../support/built-server';
 import { eventually } from '../support/eventually';
-import { createTestDatabase, mysqlServerUrl, TestDatabase } from '../support/test-database';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const HAPROXY_CFG = join(__dirname, '../../deploy/haproxy.cfg');
 export const INSTANCES = 3;
 /** Longer than HAProxy's check interval times its fall count (deploy/haproxy.cfg: 500 ms x 2). */
 export const DRAIN_MS = 2_000;
-/** Longer than a whole cluster suite takes, so a second one waits for the first instead of failing. */
-const CLUSTER_LOCK_WAIT_S = 200;
-
-type MysqlConnection = Awaited<ReturnType<typeof mysqlConnection>>;
-
-/**
- * One cluster at a time on this machine: Jest runs suites in parallel, and two clusters (six instances,
- * two HAProxies, two Redis) on two cores would measure the machine, not the 1-second propagation.
- * MariaDB's GET_LOCK is held by the connection and released when it closes, even if the suite dies.
- */
-async function takeClusterLock(): Promise<MysqlConnection> {
-  const connection = await mysqlConnection(mysqlServerUrl());
-  const [rows] = await connection.query('SELECT GET_LOCK(?, ?) AS taken', ['oauth-cluster-test', CLUSTER_LOCK_WAIT_S]);
-  if ((rows as Array<{ taken: number | null }>)[0]?.taken !== 1) {
-    await connection.end();
-    throw new Error('another cluster suite held the machine for too long');
-  }
-  return connection;
-}
 
 /** A Redis server of the cluster's own, so stopping it disturbs no other suite. */
 export class PrivateRedis {
@@ -94,36 +74,24 @@ export class Cluster {
     readonly database: TestDatabase,
     readonly redis: PrivateRedis,
     private readonly env: Record<string, string>,
-    private readonly lock: MysqlConnection,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<Cluster> {
-    const lock = await takeClusterLock();
-    const [database, redis] = await Promise.all([createTestDatabase(), PrivateRedis.start()]).catch(async (error) => {
-      await lock.end();
-      throw error;
-    });
+    const database = await createTestDatabase();
+    const redis = await PrivateRedis.start();
     const haproxyPort = await freePort();
     const ports = await Promise.all(Array.from({ length: INSTANCES }, () => freePort()));
     const url = `http://127.0.0.1:${haproxyPort}`;
-    const cluster = new Cluster(
-      url,
-      haproxyPort,
-      ports,
-      database,
-      redis,
-      {
-        DATABASE_URL: database.url,
-        REDIS_URL: redis.url,
-        ISSUER: url,
-        TRUST_PROXY: 'true',
-        SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
-        ADMIN_EMAIL: 'admin@example.test',
-        ADMIN_PASSWORD: 'admin-password-123',
-        ...env,
-      },
-      lock,
-    );
+    const cluster = new Cluster(url, haproxyPort, ports, database, redis, {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      ISSUER: url,
+      TRUST_PROXY: 'true',
+      SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
+      ADMIN_EMAIL: 'admin@example.test',
+      ADMIN_PASSWORD: 'admin-password-123',
+      ...env,
+    });
     try {
       // The first instance migrates the database; the others start on the migrated schema.
       await cluster.startInstance(0);
@@ -213,7 +181,6 @@ export class Cluster {
     await this.redis.stop();
     await this.database.drop();
     rmSync(this.haproxyDir, { recursive: true, force: true });
-    await this.lock.end();
   }
 
   private startHaproxy(): void {

@@ -12,6 +12,7 @@ const REDIS_DOWN_MS = 2_000;
 const RECOVERY_MS = 2_500;
 
 /**
+ * Registered by cluster.e2e-spec.ts, which imports this file (see there why).
  * Faults under a steady mixed load (password, refresh, client credentials, guarded reads) through
  * HAProxy with deploy/haproxy.cfg: an instance killed, a rolling restart, Redis restarted.
  */
